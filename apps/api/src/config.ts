@@ -1,0 +1,23 @@
+import { envFlag, envList, loadConfig } from '@closedloop/platform';
+import { z } from 'zod';
+
+const ApiEnvSchema = z.object({
+  HOST: z.string().default('0.0.0.0'),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  DATABASE_URL: z.string().url(),
+  RUN_MIGRATIONS: envFlag(false),
+  KAFKA_BROKERS: envList('127.0.0.1:9092'),
+  KAFKA_PARTITIONS: z.coerce.number().int().min(1).default(3),
+  UNSUBSCRIBE_SECRET: z.string().min(16, 'UNSUBSCRIBE_SECRET must be at least 16 characters'),
+  PORTAL_DIR: z.string().optional(),
+  MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(8 * 1024 * 1024),
+  INGEST_RATE_PER_SECOND: z.coerce.number().positive().default(2000),
+  INGEST_BURST: z.coerce.number().int().min(1000).default(5000),
+  GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(2).default(8),
+  GRAPHQL_MAX_COMPLEXITY: z.coerce.number().int().min(100).default(5000),
+  GRAPHQL_SCHEMA_FILE: z.string().optional(),
+});
+
+export type ApiEnv = z.infer<typeof ApiEnvSchema>;
+
+export const loadApiConfig = (): ApiEnv => loadConfig(ApiEnvSchema);

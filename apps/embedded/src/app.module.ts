@@ -1,0 +1,35 @@
+import { ApiGraphqlModule } from '@closedloop/api-feature-graphql';
+import { InMemoryMessageBus } from '@closedloop/messaging';
+import { DeliveryModule, folderTransport } from '@closedloop/notifier-feature-delivery';
+import { IntakeModule } from '@closedloop/pipeline-feature-intake';
+import { ThemingModule } from '@closedloop/pipeline-feature-theming';
+import { DatabaseModule, HealthController, MessagingModule, nestMessagingLogger } from '@closedloop/platform';
+import { Module, type DynamicModule } from '@nestjs/common';
+import type { EmbeddedConfig } from './config';
+
+/** API, pipeline stages and notifier in one process, over the in-process bus. */
+@Module({})
+export class AppModule {
+  static forRoot(config: EmbeddedConfig, databaseUrl: string): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        DatabaseModule.forRoot({ url: databaseUrl, runMigrations: true, poolSize: 1 }),
+        MessagingModule.forBus(() => new InMemoryMessageBus(nestMessagingLogger('Bus'))),
+        ApiGraphqlModule.forRoot({ unsubscribeSecret: config.unsubscribeSecret }),
+        IntakeModule,
+        ThemingModule,
+        DeliveryModule.forRoot(
+          {
+            mailFrom: '"ClosedLoop demo" <loop@closedloop.local>',
+            publicUrl: config.publicUrl,
+            unsubscribeSecret: config.unsubscribeSecret,
+            messageIdDomain: 'closedloop.local',
+          },
+          () => folderTransport(config.mailDir),
+        ),
+      ],
+      controllers: [HealthController],
+    };
+  }
+}

@@ -1,0 +1,50 @@
+import { loadConfig } from '@closedloop/platform';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { z } from 'zod';
+
+const EmbeddedEnvSchema = z.object({
+  HOST: z.string().default('127.0.0.1'),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  PGLITE_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
+  DATA_DIR: z.string().default('.data/embedded'),
+  PORTAL_DIR: z.string().default('dist/apps/portal/browser'),
+  DEMO_DATA: z.enum(['true', 'false']).default('true'),
+  UNSUBSCRIBE_SECRET: z.string().min(16).optional(),
+});
+
+export interface EmbeddedConfig {
+  readonly host: string;
+  readonly port: number;
+  readonly pglitePort: number;
+  readonly databaseDir: string;
+  readonly mailDir: string;
+  readonly portalDir: string;
+  readonly demoData: boolean;
+  readonly unsubscribeSecret: string;
+  readonly publicUrl: string;
+}
+
+/** The embedded mode keeps everything under DATA_DIR; its secret is made on first start, never hard-coded. */
+export function loadEmbeddedConfig(): EmbeddedConfig {
+  const env = loadConfig(EmbeddedEnvSchema);
+  const dataDir = resolve(env.DATA_DIR);
+  mkdirSync(dataDir, { recursive: true });
+  const secretFile = join(dataDir, 'unsubscribe-secret');
+  if (!env.UNSUBSCRIBE_SECRET && !existsSync(secretFile)) {
+    writeFileSync(secretFile, randomBytes(32).toString('base64url'), { mode: 0o600 });
+  }
+  const host = env.HOST === '0.0.0.0' ? 'localhost' : env.HOST;
+  return {
+    host: env.HOST,
+    port: env.PORT,
+    pglitePort: env.PGLITE_PORT,
+    databaseDir: join(dataDir, 'pglite'),
+    mailDir: join(dataDir, 'mail'),
+    portalDir: resolve(env.PORTAL_DIR),
+    demoData: env.DEMO_DATA === 'true',
+    unsubscribeSecret: env.UNSUBSCRIBE_SECRET ?? readFileSync(secretFile, 'utf8').trim(),
+    publicUrl: `http://${host}:${env.PORT}`,
+  };
+}

@@ -1,0 +1,53 @@
+/**
+ * ClosedLoop on embedded defaults: one process with the API, the pipeline stages and the notifier
+ * over an in-process bus, PostgreSQL as WebAssembly (PGlite) and a mail folder instead of SMTP.
+ * For trying the product and for development: `npm start`.
+ */
+import { ApiKeyService } from '@closedloop/api-feature-graphql';
+import { servePortal, useJsonBodyLimit } from '@closedloop/platform';
+import { Logger } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { AppModule } from './app.module';
+import { loadEmbeddedConfig } from './config';
+import { seedDemoData } from './demo/seed-demo-data';
+import { startEmbeddedDatabase } from './embedded-database';
+
+const EMBEDDED_KEY_NAME = 'embedded mode';
+
+async function bootstrap(): Promise<void> {
+  const config = loadEmbeddedConfig();
+  const database = await startEmbeddedDatabase(config.databaseDir, config.pglitePort);
+  const app = await NestFactory.create(AppModule.forRoot(config, database.url), { bodyParser: false });
+  useJsonBodyLimit(app, 8 * 1024 * 1024);
+  const portal = servePortal(app, config.portalDir);
+  await app.listen(config.port, config.host);
+  // A fresh integrator key for every start of the embedded mode; earlier ones are revoked.
+  const keys = app.get(ApiKeyService);
+  await keys.revokeByName(EMBEDDED_KEY_NAME);
+  const demoKey = await keys.create(EMBEDDED_KEY_NAME, ['survey', 'social', 'crm', 'staff'], 'embedded mode');
+  if (config.demoData) {
+    await seedDemoData(config.publicUrl, demoKey.key);
+  }
+  const stop = async () => {
+    await app.close();
+    await database.stop();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop());
+  process.once('SIGTERM', () => void stop());
+  const lines = [
+    '',
+    `  ClosedLoop is running at ${config.publicUrl}`,
+    portal ? `  Portal:  ${config.publicUrl}/` : `  Portal:  not built (run: npx nx build portal)`,
+    `  GraphQL: ${config.publicUrl}/graphql`,
+    `  Integrator API key (this run only): ${demoKey.key}`,
+    `  Mail folder: ${config.mailDir}`,
+    '',
+  ];
+  process.stdout.write(`${lines.join('\n')}\n`);
+}
+
+bootstrap().catch((error: unknown) => {
+  Logger.error(error instanceof Error ? error.stack : String(error), 'Bootstrap');
+  process.exit(1);
+});

@@ -1,0 +1,874 @@
+import {
+  NoticeRequestedTopic,
+  SurveyFeedbackTopic,
+  deadLetterTopicName,
+} from '@closedloop/contracts';
+import { Kafka, Partitioners } from 'kafkajs';
+import { randomUUID } from 'node:crypto';
+import { createApiKey, createRunDatabase, dropRunDatabase, query } from './support/database';
+import { eventually } from './support/eventually';
+import { graphql, graphqlData } from './support/graphql-client';
+import { kcatConsumeAll, kcatProduce } from './support/kcat';
+import { mailTo, receivedMail } from './support/smtp-inbox';
+import { startService, waitForHttp, type RunningService } from './support/services';
+import { stackEnv } from './support/stack-env';
+
+const run = randomUUID().slice(0, 8);
+const dbName = `closedloop_e2e_${run}`;
+const API_PORT = 3310;
+const api = `http://127.0.0.1:${API_PORT}`;
+const secret = `e2e-unsubscribe-secret-${run}`;
+
+const SUBMIT = `mutation($input: SubmitSurveyResponseInput!) { submitSurveyResponse(input: $input) { status eventKey correlationId } }`;
+let apiKey = '';
+const BY_KEY = `query($k: String!) { feedbackByEventKey(eventKey: $k) { id text score scoreBand customer { id email name } } }`;
+
+function surveyInput(externalId: string, email: string, comment: string, score = 3) {
+  return {
+    externalId,
+    occurredAt: '2026-11-01T10:00:00Z',
+    customerEmail: email,
+    customerName: 'Ada Lovelace',
+    surveyId: 'nps-e2e',
+    metric: 'NPS',
+    score,
+    comment,
+    channel: 'EMAIL',
+  };
+}
+
+async function stored(eventKey: string) {
+  let found: { id: string; customer: { id: string } } | null = null;
+  await eventually(async () => {
+    const data = await graphqlData<{ feedbackByEventKey: typeof found }>(api, BY_KEY, {
+      k: eventKey,
+    });
+    expect(data.feedbackByEventKey).not.toBeNull();
+    found = data.feedbackByEventKey;
+  });
+  return found as unknown as { id: string; text: string; customer: { id: string; email: string } };
+}
+
+describe('the thin loop on Kafka, PostgreSQL and SMTP', () => {
+  let databaseUrl: string;
+  const services: RunningService[] = [];
+
+  beforeAll(async () => {
+    const smtp = await fetch(`${stackEnv.smtpApiUrl}/health`).catch((e: unknown) => {
+      throw new Error(
+        `test SMTP server not reachable at ${stackEnv.smtpApiUrl} (npm run stack:up): ${String(e)}`,
+      );
+    });
+    expect(smtp.ok).toBe(true);
+    databaseUrl = await createRunDatabase(dbName);
+    const common = {
+      DATABASE_URL: databaseUrl,
+      KAFKA_BROKERS: stackEnv.kafkaBrokers,
+      UNSUBSCRIBE_SECRET: secret,
+      HOST: '127.0.0.1',
+    };
+    const apiService = startService('api', {
+      ...common,
+      PORT: String(API_PORT),
+      RUN_MIGRATIONS: 'true',
+    });
+    services.push(apiService);
+    await waitForHttp(`${api}/health/ready`, apiService);
+    apiKey = await createApiKey(databaseUrl, ['survey', 'social', 'crm', 'staff']);
+    const pipeline = startService('pipeline', { ...common, HEALTH_PORT: '3311' });
+    const notifier = startService('notifier', {
+      ...common,
+      HEALTH_PORT: '3312',
+      SMTP_HOST: stackEnv.smtpHost,
+      SMTP_PORT: String(stackEnv.smtpPort),
+      PUBLIC_URL: api,
+    });
+    services.push(pipeline, notifier);
+    await waitForHttp('http://127.0.0.1:3311/health/ready', pipeline);
+    await waitForHttp('http://127.0.0.1:3312/health/ready', notifier);
+  }, 180_000);
+
+  afterAll(async () => {
+    await Promise.all(services.map((s) => s.stop()));
+    if (databaseUrl) await dropRunDatabase(dbName);
+  }, 60_000);
+
+  it('stores a survey response submitted over GraphQL, and the same event twice is one row', async () => {
+    const email = `ada-${run}@example.com`;
+    const input = surveyInput(`twice-${run}`, email, 'Checkout keeps timing out');
+    const first = await graphqlData<{ submitSurveyResponse: { status: string; eventKey: string } }>(
+      api,
+      SUBMIT,
+      { input },
+      apiKey,
+    );
+    expect(first.submitSurveyResponse).toEqual(
+      expect.objectContaining({ status: 'ACCEPTED', eventKey: `survey:twice-${run}` }),
+    );
+    await graphqlData(api, SUBMIT, { input }, apiKey);
+
+    const feedback = await stored(`survey:twice-${run}`);
+    expect(feedback).toEqual(expect.objectContaining({ text: 'Checkout keeps timing out' }));
+    expect(feedback.customer.email).toBe(email);
+    // Give the second delivery every chance to land, then count.
+    await new Promise((r) => setTimeout(r, 2000));
+    const rows = await query<{ n: string }>(
+      databaseUrl,
+      'SELECT count(*) AS n FROM feedback WHERE event_key = $1',
+      [`survey:twice-${run}`],
+    );
+    expect(rows[0]?.n).toBe('1');
+  });
+
+  it('refuses bad input over GraphQL naming the field, and produces nothing', async () => {
+    const body = await graphql(
+      api,
+      SUBMIT,
+      { input: surveyInput(`bad-${run}`, `bad-${run}@example.com`, 'x', 11) },
+      apiKey,
+    );
+    expect(body.errors?.[0]?.extensions).toEqual(
+      expect.objectContaining({ code: 'BAD_USER_INPUT', field: 'score' }),
+    );
+    expect(body.errors?.[0]?.message).toContain('NPS score must be between 0 and 10, got 11');
+  });
+
+  it('works with kcat: kcat reads what api produced, and pipeline stores what kcat produced', async () => {
+    await graphqlData(
+      api,
+      SUBMIT,
+      { input: surveyInput(`kcat-read-${run}`, `kcat-${run}@example.com`, 'Produced by api') },
+      apiKey,
+    );
+    await eventually(() => {
+      const produced = kcatConsumeAll(SurveyFeedbackTopic.name).find(
+        (m) => m.key === `survey:kcat-read-${run}`,
+      );
+      expect(produced).toBeDefined();
+      expect(JSON.parse(produced?.value ?? '{}')).toEqual(
+        expect.objectContaining({
+          schemaVersion: 1,
+          source: 'survey',
+          externalId: `kcat-read-${run}`,
+        }),
+      );
+    });
+
+    const event = {
+      schemaVersion: 1,
+      source: 'survey',
+      externalId: `kcat-write-${run}`,
+      occurredAt: '2026-11-02T09:30:00+01:00',
+      customer: { email: `kcat-writer-${run}@example.com`, name: 'Grace Hopper' },
+      survey: { surveyId: 'csat-e2e', metric: 'CSAT', score: 5, comment: 'Written by kcat' },
+    };
+    kcatProduce(SurveyFeedbackTopic.name, `survey:kcat-write-${run}`, JSON.stringify(event), {
+      'correlation-id': `kcat-${run}`,
+    });
+    const feedback = await stored(`survey:kcat-write-${run}`);
+    expect(feedback.text).toBe('Written by kcat');
+  });
+
+  it('dead-letters an invalid event with its reason, and the consumer keeps going', async () => {
+    const badKey = `survey:invalid-${run}`;
+    const invalid = JSON.stringify({
+      schemaVersion: 1,
+      source: 'survey',
+      externalId: `invalid-${run}`,
+      occurredAt: 'yesterday',
+    });
+    kcatProduce(SurveyFeedbackTopic.name, badKey, invalid);
+    kcatProduce(SurveyFeedbackTopic.name, `survey:garbage-${run}`, '{"this is": not json');
+    kcatProduce(
+      SurveyFeedbackTopic.name,
+      `survey:after-${run}`,
+      JSON.stringify({
+        schemaVersion: 1,
+        source: 'survey',
+        externalId: `after-${run}`,
+        occurredAt: '2026-11-03T10:00:00Z',
+        customer: { externalId: `respondent-${run}` },
+        survey: { surveyId: 'ces-e2e', metric: 'CES', score: 6 },
+      }),
+    );
+    await stored(`survey:after-${run}`);
+    await eventually(() => {
+      const dead = kcatConsumeAll(deadLetterTopicName(SurveyFeedbackTopic.name));
+      const invalidDead = dead.find((m) => m.key === badKey);
+      expect(invalidDead?.value).toBe(invalid);
+      expect(invalidDead?.headers).toContain('dlq-reason=schema violation: occurredAt:');
+      expect(invalidDead?.headers).toContain('customer');
+      const garbage = dead.find((m) => m.key === `survey:garbage-${run}`);
+      expect(garbage?.headers).toContain('dlq-reason=malformed JSON');
+    });
+    const rows = await query<{ n: string }>(
+      databaseUrl,
+      'SELECT count(*) AS n FROM feedback WHERE event_key IN ($1, $2)',
+      [badKey, `survey:garbage-${run}`],
+    );
+    expect(rows[0]?.n).toBe('0');
+  });
+
+  it('closes the loop: action created, linked, shipped and announced; one email over SMTP, recorded', async () => {
+    const email = `loop-${run}@example.com`;
+    await graphqlData(
+      api,
+      SUBMIT,
+      { input: surveyInput(`loop-${run}`, email, 'Paying by card <b>fails</b> & times out') },
+      apiKey,
+    );
+    // The same feedback again, and a second response from the same customer: still one email.
+    await graphqlData(
+      api,
+      SUBMIT,
+      { input: surveyInput(`loop-${run}`, email, 'Paying by card <b>fails</b> & times out') },
+      apiKey,
+    );
+    await graphqlData(
+      api,
+      SUBMIT,
+      { input: surveyInput(`loop2-${run}`, email, 'Still slow at checkout', 5) },
+      apiKey,
+    );
+    const f1 = await stored(`survey:loop-${run}`);
+    const f2 = await stored(`survey:loop2-${run}`);
+
+    const created = await graphqlData<{ createAction: { id: string; status: string } }>(
+      api,
+      `mutation($input: CreateActionInput!) { createAction(input: $input) { id status } }`,
+      {
+        input: {
+          title: 'Fix card payments',
+          owner: 'Priya',
+          description: 'Retry the gateway',
+          feedbackIds: [f1.id],
+        },
+      },
+    );
+    const actionId = created.createAction.id;
+    expect(created.createAction.status).toBe('PROPOSED');
+    await graphqlData(
+      api,
+      `mutation($a: ID!, $f: [ID!]!) { linkFeedbackToAction(actionId: $a, feedbackIds: $f) { id } }`,
+      { a: actionId, f: [f2.id] },
+    );
+
+    const CHANGE = `mutation($input: ChangeActionStatusInput!) { changeActionStatus(input: $input) { status shippedAt } }`;
+    const illegal = await graphql(api, CHANGE, { input: { actionId, status: 'SHIPPED' } });
+    expect(illegal.errors?.[0]?.extensions?.['code']).toBe('ILLEGAL_TRANSITION');
+    for (const status of ['PLANNED', 'IN_PROGRESS', 'SHIPPED']) {
+      await graphqlData(api, CHANGE, { input: { actionId, status } });
+    }
+
+    const ANNOUNCE = `mutation($input: AnnounceActionInput!) { announceAction(input: $input) { noticesQueued action { status } } }`;
+    const announce = {
+      actionId,
+      subject: 'We fixed {{change}}',
+      body: 'Hi {{firstName}},\n\nYou said: "{{quote}}"\n\nWe changed: {{change}}.',
+    };
+    const announced = await graphqlData<{
+      announceAction: { noticesQueued: number; action: { status: string } };
+    }>(api, ANNOUNCE, { input: announce });
+    expect(announced.announceAction).toEqual({ noticesQueued: 1, action: { status: 'ANNOUNCED' } });
+    const twice = await graphql(api, ANNOUNCE, { input: announce });
+    expect(twice.errors?.[0]?.extensions?.['code']).toBe('ILLEGAL_TRANSITION');
+
+    await eventually(async () => expect(await mailTo(email)).toHaveLength(1), 60_000);
+    const [mail] = await mailTo(email);
+    expect(mail?.subject).toBe('We fixed Fix card payments');
+    expect(mail?.text).toContain('Hi Ada,');
+    expect(mail?.html).toContain('&lt;b&gt;fails&lt;/b&gt; &amp; times out');
+    expect(mail?.html).not.toContain('<b>fails</b>');
+    const listUnsubscribe = String(mail?.headers['list-unsubscribe'] ?? '');
+    expect(listUnsubscribe).toMatch(new RegExp(`^<${api}/unsubscribe/[^>]+>$`));
+    expect(String(mail?.headers['list-unsubscribe-post'])).toBe('List-Unsubscribe=One-Click');
+
+    const ACTION = `query($id: ID!) { action(id: $id) { status history { toStatus } noticeSummary { total sent pending } notices { status messageId attempts customer { email } } } }`;
+    await eventually(async () => {
+      const data = await graphqlData<{
+        action: {
+          noticeSummary: { sent: number };
+          notices: { status: string; messageId: string; attempts: number }[];
+        };
+      }>(api, ACTION, { id: actionId });
+      expect(data.action.noticeSummary).toEqual({ total: 1, sent: 1, pending: 0 });
+      expect(data.action.notices[0]?.messageId).toBe(mail?.messageId);
+    });
+
+    // Redeliver the notice request, as Kafka may after a crash: no second email.
+    const notices = await query<{ id: string; customer_id: string; attempts: number }>(
+      databaseUrl,
+      'SELECT id, customer_id, attempts FROM notices WHERE action_id = $1',
+      [actionId],
+    );
+    const kafka = new Kafka({
+      clientId: 'e2e',
+      brokers: stackEnv.kafkaBrokers.split(','),
+      logLevel: 0,
+    });
+    const producer = kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner });
+    await producer.connect();
+    await producer.send({
+      topic: NoticeRequestedTopic.name,
+      messages: [
+        {
+          key: notices[0]?.customer_id ?? '',
+          value: JSON.stringify({
+            schemaVersion: 1,
+            noticeId: notices[0]?.id,
+            actionId,
+            customerId: notices[0]?.customer_id,
+            requestedAt: new Date().toISOString(),
+          }),
+        },
+      ],
+    });
+    await producer.disconnect();
+    await new Promise((r) => setTimeout(r, 4000));
+    expect(await mailTo(email)).toHaveLength(1);
+    const after = await query<{ attempts: number; status: string }>(
+      databaseUrl,
+      'SELECT attempts, status FROM notices WHERE action_id = $1',
+      [actionId],
+    );
+    expect(after).toEqual([{ attempts: notices[0]?.attempts, status: 'sent' }]);
+
+    // One-click unsubscribe (RFC 8058) from the header's URL.
+    const unsubscribeUrl = listUnsubscribe.slice(1, -1);
+    const response = await fetch(unsubscribeUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'List-Unsubscribe=One-Click',
+    });
+    expect(response.status).toBe(200);
+    const customer = await query<{ unsubscribed_at: Date | null }>(
+      databaseUrl,
+      'SELECT unsubscribed_at FROM customers WHERE email = $1',
+      [email],
+    );
+    expect(customer[0]?.unsubscribed_at).not.toBeNull();
+    const forged = await fetch(
+      unsubscribeUrl.replace(/.$/, (c) => (c === 'A' ? 'B' : 'A')),
+      { method: 'POST' },
+    );
+    expect(forged.status).toBe(404);
+  });
+
+  it('requires an API key for ingest and keeps each key to its scopes', async () => {
+    const input = surveyInput(`auth-${run}`, `auth-${run}@example.com`, 'x');
+    const none = await graphql(api, SUBMIT, { input });
+    expect(none.errors?.[0]?.extensions?.['code']).toBe('UNAUTHENTICATED');
+    expect(none.errors?.[0]?.message).toContain('Missing API key');
+    const wrong = await graphql(
+      api,
+      SUBMIT,
+      { input },
+      'clk_000000000000_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA',
+    );
+    expect(wrong.errors?.[0]?.extensions?.['code']).toBe('UNAUTHENTICATED');
+    const crmOnly = await createApiKey(databaseUrl, ['crm']);
+    const outside = await graphql(api, SUBMIT, { input }, crmOnly);
+    expect(outside.errors?.[0]?.extensions?.['code']).toBe('FORBIDDEN');
+    expect(outside.errors?.[0]?.message).toContain('may not submit survey feedback');
+    await query(databaseUrl, 'UPDATE api_keys SET revoked_at = now() WHERE scopes = $1', [['crm']]);
+    await new Promise((r) => setTimeout(r, 10_500));
+    const revoked = await graphql(
+      api,
+      `
+        mutation ($input: SubmitCrmRecordInput!) {
+          submitCrmRecord(input: $input) {
+            status
+          }
+        }
+      `,
+      {
+        input: {
+          externalId: `rev-${run}`,
+          occurredAt: '2026-11-01T10:00:00Z',
+          kind: 'NOTE',
+          accountId: 'a',
+          text: 'x',
+          contactId: 'c',
+        },
+      },
+      crmOnly,
+    );
+    expect(revoked.errors?.[0]?.extensions?.['code']).toBe('UNAUTHENTICATED');
+    const [used] = await query<{ last_used_at: Date | null }>(
+      databaseUrl,
+      'SELECT last_used_at FROM api_keys WHERE scopes = $1',
+      [['crm']],
+    );
+    expect(used?.last_used_at).not.toBeNull();
+  });
+
+  it('takes in social, CRM and staff feedback over GraphQL: redacted, enriched, one customer across sources', async () => {
+    const email = `multi-${run}@example.com`;
+    const social = await graphqlData<{ submitSocialPost: { status: string; eventKey: string } }>(
+      api,
+      `mutation($input: SubmitSocialPostInput!) { submitSocialPost(input: $input) { status eventKey } }`,
+      {
+        input: {
+          externalId: `post-${run}`,
+          occurredAt: '2026-11-02T08:00:00Z',
+          platform: 'X',
+          authorHandle: `@multi${run}`,
+          text: `Terrible app, it crashed twice and lost my order. Never again. Mail me at ${email}`,
+          followers: 25000,
+          likes: 12,
+          isPublic: true,
+          customerEmail: email,
+        },
+      },
+      apiKey,
+    );
+    expect(social.submitSocialPost).toEqual({ status: 'ACCEPTED', eventKey: `social:post-${run}` });
+    await graphqlData(
+      api,
+      `mutation($input: SubmitCrmRecordInput!) { submitCrmRecord(input: $input) { status } }`,
+      {
+        input: {
+          externalId: `ticket-${run}`,
+          occurredAt: '2026-11-02T09:00:00Z',
+          kind: 'SUPPORT_TICKET',
+          accountId: 'acct-1',
+          contactId: `contact-${run}`,
+          subject: 'Cannot log in',
+          text: 'Password reset mail never arrives. Card 4111 1111 1111 1111 was charged.',
+          customerEmail: email,
+          plan: 'Pro',
+        },
+      },
+      apiKey,
+    );
+    const prompt = await graphqlData<{ createResearchPrompt: { id: string } }>(
+      api,
+      `mutation { createResearchPrompt(question: "What slows down checkout in store?") { id } }`,
+    );
+    await graphqlData(
+      api,
+      `mutation($input: SubmitStaffReportInput!) { submitStaffReport(input: $input) { status } }`,
+      {
+        input: {
+          externalId: `obs-${run}`,
+          occurredAt: '2026-11-02T10:00:00Z',
+          employeeId: 'emp-1',
+          team: 'Store Berlin',
+          observation: 'Customers wait at the card reader',
+          promptId: prompt.createResearchPrompt.id,
+        },
+      },
+      apiKey,
+    );
+
+    const FEEDBACK = `query($k: String!) { feedbackByEventKey(eventKey: $k) { text sentimentLabel journeyStage needsPublicAnswer language customer { id email } } }`;
+    type Item = {
+      text: string;
+      sentimentLabel: string;
+      journeyStage: string;
+      needsPublicAnswer: boolean;
+      language: string;
+      customer: { id: string; email: string } | null;
+    };
+    const find = async (k: string) => {
+      let item: Item | null = null;
+      await eventually(async () => {
+        item = (await graphqlData<{ feedbackByEventKey: Item | null }>(api, FEEDBACK, { k }))
+          .feedbackByEventKey;
+        expect(item).not.toBeNull();
+      });
+      return item as unknown as Item;
+    };
+    const post = await find(`social:post-${run}`);
+    expect(post).toEqual(
+      expect.objectContaining({
+        sentimentLabel: 'negative',
+        needsPublicAnswer: true,
+        language: 'en',
+      }),
+    );
+    expect(post.text).not.toContain(email);
+    const ticket = await find(`crm:ticket-${run}`);
+    expect(ticket.journeyStage).toBe('support');
+    expect(ticket.text).toContain('Cannot log in');
+    expect(ticket.text).not.toContain('4111');
+    expect(ticket.customer?.id).toBe(post.customer?.id);
+    const report = await find(`staff:obs-${run}`);
+    expect(report.customer).toBeNull();
+    const answers = await graphqlData<{
+      researchPrompt: { answerCount: number; answers: { text: string }[] };
+    }>(api, `query($id: ID!) { researchPrompt(id: $id) { answerCount answers { text } } }`, {
+      id: prompt.createResearchPrompt.id,
+    });
+    expect(answers.researchPrompt).toEqual({
+      answerCount: 1,
+      answers: [{ text: 'Customers wait at the card reader' }],
+    });
+  });
+
+  it('takes in social, CRM and staff events produced straight to Kafka with kcat', async () => {
+    const events = [
+      [
+        'feedback.social.v1',
+        `social:k-post-${run}`,
+        {
+          schemaVersion: 1,
+          source: 'social',
+          externalId: `k-post-${run}`,
+          occurredAt: '2026-11-03T10:00:00Z',
+          social: {
+            platform: 'reddit',
+            authorHandle: `u/k${run}`,
+            text: 'Love the new dashboard!',
+            reach: { followers: 10, likes: 2 },
+            isPublic: true,
+          },
+        },
+      ],
+      [
+        'feedback.crm.v1',
+        `crm:k-churn-${run}`,
+        {
+          schemaVersion: 1,
+          source: 'crm',
+          externalId: `k-churn-${run}`,
+          occurredAt: '2026-11-03T10:00:00Z',
+          customer: { externalId: `k-contact-${run}` },
+          crm: { kind: 'churn_reason', accountId: 'a-2', text: 'Moved to a cheaper competitor' },
+        },
+      ],
+      [
+        'feedback.staff.v1',
+        `staff:k-obs-${run}`,
+        {
+          schemaVersion: 1,
+          source: 'staff',
+          externalId: `k-obs-${run}`,
+          occurredAt: '2026-11-03T10:00:00Z',
+          customer: { email: `k-named-${run}@example.com`, name: 'Named Customer' },
+          staff: {
+            employeeId: 'e-2',
+            team: 'Support',
+            observation: 'Asked twice for an invoice copy',
+          },
+        },
+      ],
+    ] as const;
+    for (const [topic, key, value] of events) kcatProduce(topic, key, JSON.stringify(value));
+    for (const [, key] of events) await stored(key);
+    const [churn] = await query<{ journey_stage: string }>(
+      databaseUrl,
+      'SELECT journey_stage FROM feedback WHERE event_key = $1',
+      [`crm:k-churn-${run}`],
+    );
+    expect(churn?.journey_stage).toBe('leave');
+  });
+
+  it('answers a mixed batch per event, and events in = stored + duplicates + rejected', async () => {
+    const existing = surveyInput(`loop-${run}`, `loop-${run}@example.com`, 'again');
+    const events = [
+      { survey: surveyInput(`batch-1-${run}`, `b1-${run}@example.com`, 'Fine') },
+      { survey: surveyInput(`batch-1-${run}`, `b1-${run}@example.com`, 'Fine') },
+      { survey: existing },
+      { survey: surveyInput(`batch-bad-${run}`, `bad-${run}@example.com`, 'x', 42) },
+      {
+        crm: {
+          externalId: `batch-crm-${run}`,
+          occurredAt: '2026-11-04T10:00:00Z',
+          kind: 'ORDER',
+          accountId: 'a',
+          contactId: `bc-${run}`,
+          text: 'Order arrived early',
+        },
+      },
+      {
+        staff: {
+          externalId: `batch-staff-${run}`,
+          occurredAt: '2026-11-04T10:00:00Z',
+          employeeId: 'e',
+          team: 't',
+          observation: '',
+        },
+      },
+      {},
+    ];
+    const BATCH = `mutation($events: [FeedbackEventInput!]!) { submitFeedbackBatch(events: $events) { accepted duplicates rejected results { index status eventKey field reason } } }`;
+    const result = await graphqlData<{
+      submitFeedbackBatch: {
+        accepted: number;
+        duplicates: number;
+        rejected: number;
+        results: { index: number; status: string; field: string | null; reason: string | null }[];
+      };
+    }>(api, BATCH, { events }, apiKey);
+    const r = result.submitFeedbackBatch;
+    expect(r.results.map((x) => x.status)).toEqual([
+      'ACCEPTED',
+      'DUPLICATE',
+      'DUPLICATE',
+      'REJECTED',
+      'ACCEPTED',
+      'REJECTED',
+      'REJECTED',
+    ]);
+    expect(r.results[3]).toEqual(
+      expect.objectContaining({
+        field: 'score',
+        reason: 'NPS score must be between 0 and 10, got 42',
+      }),
+    );
+    expect(r.results[5]?.field).toBe('observation');
+    expect(r.results[6]).toEqual(
+      expect.objectContaining({
+        field: 'source',
+        reason: 'set exactly one of survey, social, crm, staff (got 0)',
+      }),
+    );
+    expect(r.accepted + r.duplicates + r.rejected).toBe(events.length);
+    await stored(`survey:batch-1-${run}`);
+    await stored(`crm:batch-crm-${run}`);
+    const [rows] = await query<{ n: string }>(
+      databaseUrl,
+      'SELECT count(*) AS n FROM feedback WHERE event_key LIKE $1',
+      [`%batch%${run}`],
+    );
+    expect(Number(rows?.n)).toBe(r.accepted);
+  });
+
+  it('groups feedback into themes, and CX leads rename, pin, move, split, merge and set aside themes', async () => {
+    const topics = {
+      parcel: [
+        'courier lost my parcel',
+        'parcel lost by the courier again',
+        'the courier says my parcel is lost',
+        'lost parcel and courier ignores me',
+        'my parcel got lost, courier useless',
+        'courier lost parcel twice',
+      ],
+      invoice: [
+        'invoice pdf download broken',
+        'cannot download invoice pdf',
+        'invoice download gives broken pdf',
+        'pdf of my invoice will not download',
+        'broken invoice pdf download link',
+        'invoice pdf download fails',
+      ],
+      points: [
+        'loyalty points balance missing',
+        'my loyalty points are missing',
+        'points balance missing from loyalty account',
+        'missing loyalty points after purchase',
+        'loyalty balance shows missing points',
+        'where are my missing loyalty points',
+      ],
+    };
+    const events = Object.entries(topics).flatMap(([topic, texts]) =>
+      texts.map((text, i) => ({
+        survey: surveyInput(
+          `theme-${topic}-${i}-${run}`,
+          `theme-${topic}-${i}-${run}@example.com`,
+          text,
+          4,
+        ),
+      })),
+    );
+    const BATCH = `mutation($events: [FeedbackEventInput!]!) { submitFeedbackBatch(events: $events) { accepted } }`;
+    expect(
+      (
+        await graphqlData<{ submitFeedbackBatch: { accepted: number } }>(
+          api,
+          BATCH,
+          { events },
+          apiKey,
+        )
+      ).submitFeedbackBatch.accepted,
+    ).toBe(18);
+
+    const placed = async () =>
+      query<{ id: string; topic: string; theme_id: string | null }>(
+        databaseUrl,
+        "SELECT id, split_part(event_key, '-', 2) AS topic, theme_id FROM feedback WHERE event_key LIKE $1 AND themed_at IS NOT NULL ORDER BY event_key",
+        [`survey:theme-%-${run}`],
+      );
+    await eventually(async () => expect(await placed()).toHaveLength(18), 60_000);
+    const rows = await placed();
+    const themeOf = (topic: string) => {
+      const counts = new Map<string, number>();
+      for (const r of rows.filter((x) => x.topic === topic && x.theme_id))
+        counts.set(r.theme_id as string, (counts.get(r.theme_id as string) ?? 0) + 1);
+      return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] as string;
+    };
+    const [parcel, invoice, points] = [themeOf('parcel'), themeOf('invoice'), themeOf('points')];
+    expect(new Set([parcel, invoice, points]).size).toBe(3);
+
+    const THEME = `query($id: ID!) { theme(id: $id) { id label labelSource status pinned size mergedInto splitFrom
+      quotes(count: 2) { feedbackId text } days { day volume nps } bySource { key volume } mergedFrom { id } feedback(first: 100) { id themeId } } }`;
+    type ThemeData = {
+      id: string;
+      label: string;
+      labelSource: string;
+      status: string;
+      pinned: boolean;
+      size: number;
+      mergedInto: string | null;
+      splitFrom: string | null;
+      quotes: { feedbackId: string; text: string }[];
+      days: { volume: number; nps: number | null }[];
+      bySource: { key: string; volume: number }[];
+      mergedFrom: { id: string }[];
+      feedback: { id: string; themeId: string }[];
+    };
+    const theme = async (id: string) =>
+      (await graphqlData<{ theme: ThemeData }>(api, THEME, { id })).theme;
+
+    const before = await theme(parcel);
+    expect(before.quotes.length).toBeGreaterThan(0);
+    expect(before.quotes.every((q) => topics.parcel.includes(q.text))).toBe(true);
+    expect(before.bySource).toEqual([{ key: 'survey', volume: before.feedback.length }]);
+    expect(before.days.reduce((sum, d) => sum + d.volume, 0)).toBe(before.feedback.length);
+    expect(before.days[0]?.nps).toBe(-100);
+    const listed = await graphqlData<{ themes: { id: string }[] }>(api, '{ themes { id } }');
+    expect(listed.themes.map((t) => t.id)).toEqual(
+      expect.arrayContaining([parcel, invoice, points]),
+    );
+
+    const renamed = await graphqlData<{ renameTheme: { label: string; labelSource: string } }>(
+      api,
+      'mutation($id: ID!) { renameTheme(id: $id, label: "Lost parcels") { label labelSource } }',
+      { id: parcel },
+    );
+    expect(renamed.renameTheme).toEqual({ label: 'Lost parcels', labelSource: 'manual' });
+    expect(
+      (
+        await graphqlData<{ pinTheme: { pinned: boolean } }>(
+          api,
+          'mutation($id: ID!) { pinTheme(id: $id) { pinned } }',
+          { id: parcel },
+        )
+      ).pinTheme.pinned,
+    ).toBe(true);
+
+    // A person moves one invoice complaint into the parcel theme.
+    const invoiceItem = rows.find((r) => r.theme_id === invoice)?.id as string;
+    await graphqlData(
+      api,
+      'mutation($ids: [ID!]!, $t: ID!) { moveFeedbackToTheme(feedbackIds: $ids, themeId: $t) { id } }',
+      { ids: [invoiceItem], t: parcel },
+    );
+    const [moved] = await query<{ theme_id: string }>(
+      databaseUrl,
+      'SELECT theme_id FROM feedback WHERE id = $1',
+      [invoiceItem],
+    );
+    expect(moved?.theme_id).toBe(parcel);
+
+    // Split two points complaints out, then merge the new theme into the parcel theme.
+    const pointsItems = rows
+      .filter((r) => r.theme_id === points)
+      .map((r) => r.id)
+      .slice(0, 2);
+    const split = await graphqlData<{ splitTheme: { id: string; splitFrom: string } }>(
+      api,
+      'mutation($id: ID!, $ids: [ID!]) { splitTheme(id: $id, feedbackIds: $ids) { id splitFrom } }',
+      { id: points, ids: pointsItems },
+    );
+    expect(split.splitTheme.splitFrom).toBe(points);
+    expect((await theme(split.splitTheme.id)).feedback.map((f) => f.id).sort()).toEqual(
+      [...pointsItems].sort(),
+    );
+    await graphqlData(
+      api,
+      'mutation($t: ID!, $s: [ID!]!) { mergeThemes(targetId: $t, sourceIds: $s) { id } }',
+      { t: parcel, s: [split.splitTheme.id] },
+    );
+    const merged = await theme(split.splitTheme.id);
+    expect(merged).toEqual(
+      expect.objectContaining({ status: 'MERGED', mergedInto: parcel, feedback: [] }),
+    );
+    const after = await theme(parcel);
+    expect(after.mergedFrom.map((t) => t.id)).toEqual([split.splitTheme.id]);
+    expect(after.feedback.map((f) => f.id)).toEqual(
+      expect.arrayContaining([invoiceItem, ...pointsItems]),
+    );
+    expect(after.days.reduce((sum, d) => sum + d.volume, 0)).toBe(after.feedback.length);
+    expect(after).toEqual(expect.objectContaining({ label: 'Lost parcels', pinned: true }));
+
+    expect(
+      (
+        await graphqlData<{ markThemeNoise: { status: string } }>(
+          api,
+          'mutation($id: ID!) { markThemeNoise(id: $id) { status } }',
+          { id: invoice },
+        )
+      ).markThemeNoise.status,
+    ).toBe('NOISE');
+
+    const missing = await graphql(
+      api,
+      'mutation { renameTheme(id: "no-such-theme", label: "x") { id } }',
+    );
+    expect(missing.errors?.[0]?.extensions).toEqual(expect.objectContaining({ code: 'NOT_FOUND' }));
+    const blank = await graphql(
+      api,
+      'mutation($id: ID!) { renameTheme(id: $id, label: "  ") { id } }',
+      { id: parcel },
+    );
+    expect(blank.errors?.[0]).toEqual(
+      expect.objectContaining({
+        message: 'label must be 1 to 80 characters',
+        extensions: expect.objectContaining({ code: 'BAD_USER_INPUT', field: 'label' }),
+      }),
+    );
+    const noisy = await graphql(
+      api,
+      'mutation($t: ID!, $s: [ID!]!) { mergeThemes(targetId: $t, sourceIds: $s) { id } }',
+      { t: parcel, s: [invoice] },
+    );
+    expect(noisy.errors?.[0]?.message).toBe(`Theme ${invoice} is noise`);
+  });
+
+  it('refuses an oversized batch, a too-complex query and a too-large body, naming the limit', async () => {
+    const tooMany = Array.from({ length: 1001 }, (_, i) => ({
+      survey: surveyInput(`many-${i}-${run}`, `m-${run}@example.com`, 'x'),
+    }));
+    const batch = await graphql(
+      api,
+      `
+        mutation ($events: [FeedbackEventInput!]!) {
+          submitFeedbackBatch(events: $events) {
+            accepted
+          }
+        }
+      `,
+      { events: tooMany },
+      apiKey,
+    );
+    expect(batch.errors?.[0]?.message).toBe('A batch holds 1 to 1000 events; this one has 1001');
+    const aliases = Array.from(
+      { length: 1200 },
+      (_, i) => `a${i}: feedbackList(first: 1) { id text score source }`,
+    ).join(' ');
+    const complex = await graphql(api, `{ ${aliases} }`);
+    expect(complex.errors?.[0]?.extensions?.['code']).toBe('QUERY_TOO_COMPLEX');
+    expect(complex.errors?.[0]?.message).toBe('Query is too complex: cost 6000, the limit is 5000');
+    const response = await fetch(`${api}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${apiKey}` },
+      body: JSON.stringify({
+        query: '{ feedbackList { id } }',
+        padding: 'x'.repeat(9 * 1024 * 1024),
+      }),
+    });
+    expect(response.status).toBe(413);
+    const body = (await response.json()) as {
+      errors: { message: string; extensions: { code: string } }[];
+    };
+    expect(body.errors[0]?.extensions.code).toBe('PAYLOAD_TOO_LARGE');
+    expect(body.errors[0]?.message).toMatch(/the limit is 8388608 bytes/);
+  });
+
+  it('keeps what the SMTP server received parseable and addressed only to this run’s customers', async () => {
+    const mine = (await receivedMail()).filter((m) => m.envelope.to.some((t) => t.includes(run)));
+    expect(mine.length).toBe(1);
+  });
+});

@@ -1,0 +1,34 @@
+import { DeliveryModule, smtpTransport } from '@closedloop/notifier-feature-delivery';
+import { DatabaseModule, HealthController, MessagingModule } from '@closedloop/platform';
+import { Module, type DynamicModule } from '@nestjs/common';
+import type { NotifierEnv } from './config';
+
+@Module({})
+export class AppModule {
+  static forRoot(env: NotifierEnv): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        DatabaseModule.forRoot({ url: env.DATABASE_URL, runMigrations: env.RUN_MIGRATIONS }),
+        MessagingModule.forKafka({ brokers: env.KAFKA_BROKERS, clientId: 'closedloop-notifier', partitions: env.KAFKA_PARTITIONS }),
+        DeliveryModule.forRoot(
+          {
+            mailFrom: env.MAIL_FROM,
+            publicUrl: env.PUBLIC_URL.replace(/\/$/, ''),
+            unsubscribeSecret: env.UNSUBSCRIBE_SECRET,
+            messageIdDomain: env.MESSAGE_ID_DOMAIN,
+          },
+          () =>
+            smtpTransport({
+              host: env.SMTP_HOST,
+              port: env.SMTP_PORT,
+              secure: env.SMTP_SECURE,
+              user: env.SMTP_USER,
+              password: env.SMTP_PASSWORD,
+            }),
+        ),
+      ],
+      controllers: [HealthController],
+    };
+  }
+}

@@ -1,0 +1,15 @@
+import { envFlag, envList, loadConfig } from '@closedloop/platform';
+import { z } from 'zod';
+
+const PipelineEnvSchema = z.object({
+  HOST: z.string().default('0.0.0.0'),
+  HEALTH_PORT: z.coerce.number().int().min(1).max(65535).default(3001),
+  DATABASE_URL: z.string().url(),
+  RUN_MIGRATIONS: envFlag(false),
+  KAFKA_BROKERS: envList('127.0.0.1:9092'),
+  KAFKA_PARTITIONS: z.coerce.number().int().min(1).default(3),
+});
+
+export type PipelineEnv = z.infer<typeof PipelineEnvSchema>;
+
+export const loadPipelineConfig = (): PipelineEnv => loadConfig(PipelineEnvSchema);

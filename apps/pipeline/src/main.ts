@@ -1,0 +1,20 @@
+/**
+ * ClosedLoop pipeline: Kafka consumers for the stages of the loop (intake today).
+ */
+import { Logger } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { AppModule } from './app.module';
+import { loadPipelineConfig } from './config';
+
+async function bootstrap(): Promise<void> {
+  const env = loadPipelineConfig();
+  const app = await NestFactory.create(AppModule.forRoot(env));
+  app.enableShutdownHooks();
+  await app.listen(env.HEALTH_PORT, env.HOST);
+  Logger.log(`pipeline running; health at http://${env.HOST}:${env.HEALTH_PORT}/health/ready`, 'Bootstrap');
+}
+
+bootstrap().catch((error: unknown) => {
+  Logger.error(error instanceof Error ? error.stack : String(error), 'Bootstrap');
+  process.exit(1);
+});

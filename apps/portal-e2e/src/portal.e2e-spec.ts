@@ -1,0 +1,108 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { collectErrors, launchChromium, requireBaseUrl, screenshot } from './support/browser';
+
+/** A comment from the embedded demo data; override for another data set. */
+const KNOWN_COMMENT =
+  process.env['PORTAL_E2E_KNOWN_COMMENT'] ?? 'Checkout keeps timing out when I pay by card.';
+
+describe('portal in a browser', () => {
+  let baseUrl: string;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  let errors: string[];
+
+  beforeAll(async () => {
+    baseUrl = await requireBaseUrl();
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  beforeEach(async () => {
+    context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-GB' });
+    page = await context.newPage();
+    errors = collectErrors(page);
+  });
+
+  afterEach(async () => {
+    await context?.close();
+  });
+
+  it('shows the feedback list, newest first, as the default page', async () => {
+    await page.goto(`${baseUrl}/`);
+    await page.waitForURL(/\/feedback$/);
+    await page.getByRole('heading', { level: 1, name: 'Feedback' }).waitFor();
+
+    const table = page.getByRole('table', { name: /Customer feedback/ });
+    const row = table.getByRole('row').filter({ hasText: KNOWN_COMMENT });
+    await row.first().waitFor({ timeout: 20_000 });
+    expect(await row.count()).toBe(1);
+    expect(await table.locator('tbody tr').count()).toBeGreaterThanOrEqual(1);
+    // The score shows as metric, score and band, in text.
+    expect(await row.first().innerText()).toMatch(/NPS \d+ · (Detractor|Passive|Promoter)/);
+
+    const received = await table
+      .locator('tbody tr td.mat-column-receivedAt > time')
+      .evaluateAll((times) => times.map((t) => Date.parse(t.getAttribute('datetime') ?? '')));
+    expect(received.length).toBeGreaterThan(0);
+    expect(received).toEqual([...received].sort((a, b) => b - a));
+
+    await screenshot(page, 'feedback');
+    expect(errors).toEqual([]);
+  });
+
+  it('opens an announced action and shows its notices as sent', async () => {
+    await page.goto(`${baseUrl}/actions`);
+    await page.getByRole('heading', { level: 1, name: 'Actions' }).waitFor();
+    const announced = page
+      .getByRole('table', { name: /Actions/ })
+      .getByRole('row')
+      .filter({ has: page.locator('td.mat-column-status', { hasText: /Announced/ }) })
+      .first();
+    await announced.waitFor({ timeout: 20_000 });
+    await screenshot(page, 'actions');
+
+    const link = announced.getByRole('link');
+    const title = (await link.innerText()).trim();
+    await link.click();
+    await page.waitForURL(/\/actions\/[0-9a-f-]{36}$/);
+    await page.getByRole('heading', { level: 1, name: title }).waitFor();
+    expect((await page.getByTestId('action-status').innerText()).trim()).toMatch(/Announced$/);
+
+    // Delivery may still be under way right after a start: the page polls until every notice is sent.
+    const summary = page.getByTestId('notice-summary');
+    await page.waitForFunction(
+      () =>
+        /\b(\d+) of \1 sent$/.test(
+          document.querySelector('[data-testid="notice-summary"]')?.textContent?.trim() ?? '',
+        ),
+      undefined,
+      { timeout: 30_000 },
+    );
+    const [, sent] = /(\d+) of \d+ sent/.exec(await summary.innerText()) ?? [];
+    expect(Number(sent)).toBeGreaterThan(0);
+
+    const notices = page.getByRole('table', { name: /Change notices/ });
+    const statuses = await notices.locator('tbody tr td.mat-column-status cl-chip').allInnerTexts();
+    expect(statuses.length).toBe(Number(sent));
+    expect(statuses.every((s) => /Sent$/.test(s.trim()))).toBe(true);
+    const messageIds = await notices.locator('tbody tr td.mat-column-messageId .mono').allInnerTexts();
+    expect(messageIds).toHaveLength(Number(sent));
+    expect(messageIds.every((m) => /^<.+@.+>$/.test(m.trim()))).toBe(true);
+
+    // The email as the customer got it: subject and plain-text body, shown as text.
+    const email = notices.getByTestId('sent-email').first();
+    await email.locator('summary').click();
+    await expect(email.locator('.email-subject').innerText()).resolves.toMatch(/\S/);
+    await expect(email.locator('.email-body').innerText()).resolves.toContain('Unsubscribe: http');
+
+    await page.getByRole('table', { name: /Feedback linked/ }).waitFor();
+    await page.getByRole('table', { name: /Audit history/ }).waitFor();
+
+    await screenshot(page, 'action');
+    expect(errors).toEqual([]);
+  });
+});

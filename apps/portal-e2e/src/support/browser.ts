@@ -1,0 +1,80 @@
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+/** Where screenshots go, from the workspace root. */
+export const ARTIFACTS_DIR = resolve(__dirname, '../../../../dist/test-artifacts/portal');
+
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
+/**
+ * The base URL of the running ClosedLoop under test. Fails (never skips) when PORTAL_BASE_URL is
+ * missing or nothing answers there, so a misconfigured run cannot pass by testing nothing.
+ */
+export async function requireBaseUrl(): Promise<string> {
+  const raw = process.env['PORTAL_BASE_URL'];
+  if (!raw || raw.trim() === '') {
+    throw new Error(
+      'PORTAL_BASE_URL is not set. Start ClosedLoop (e.g. `npm start`) and run: PORTAL_BASE_URL=http://127.0.0.1:3000 npx nx e2e portal-e2e',
+    );
+  }
+  const base = raw.trim().replace(/\/+$/, '');
+  let response: Response;
+  try {
+    response = await fetch(`${base}/`, { signal: AbortSignal.timeout(10_000) });
+  } catch (error) {
+    throw new Error(
+      `ClosedLoop is not reachable at PORTAL_BASE_URL=${base}: ${(error as Error).message}`,
+    );
+  }
+  const html = await response.text();
+  if (!response.ok || !html.includes('<cl-root')) {
+    throw new Error(
+      `PORTAL_BASE_URL=${base} answered HTTP ${response.status} without the portal (is it built? npx nx build portal)`,
+    );
+  }
+  return base;
+}
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
+    headless: true,
+    args: CHROMIUM_ARGS,
+  });
+}
+
+/** Everything the page reported as an error: console errors, uncaught exceptions, failed requests. */
+export function collectErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(`console: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => errors.push(`page error: ${error.message}`));
+  page.on('requestfailed', (request) => {
+    const reason = request.failure()?.errorText ?? 'unknown';
+    // The portal cancels a request it no longer needs (leaving a page mid-poll); that is not a failure.
+    if (reason === 'net::ERR_ABORTED') return;
+    errors.push(`request failed: ${request.method()} ${request.url()} (${reason})`);
+  });
+  page.on('response', (response) => {
+    if (response.status() >= 400)
+      errors.push(`HTTP ${response.status()}: ${response.request().method()} ${response.url()}`);
+  });
+  return errors;
+}
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(ARTIFACTS_DIR, { recursive: true });
+  const path = join(ARTIFACTS_DIR, `${name}.png`);
+  await page.screenshot({ path, fullPage: true });
+  return path;
+}

@@ -1,0 +1,183 @@
+import { provideHttpClient } from '@angular/common/http';
+import { TestBed } from '@angular/core/testing';
+import { provideRouter } from '@angular/router';
+import { Observable, of, throwError } from 'rxjs';
+import { ActionsApi } from '../data/actions-api';
+import type { ActionDetailFragment } from '../graphql/generated';
+import { GraphqlRequestError } from '../graphql/graphql-error';
+import { ActionDetailPage, NOTICE_POLL_INTERVAL } from './action-detail.page';
+
+type Notice = ActionDetailFragment['notices'][number];
+
+function notice(id: string, status: Notice['status']): Notice {
+  return {
+    id,
+    status,
+    sentAt: status === 'SENT' ? '2026-01-02T10:00:00Z' : null,
+    messageId: status === 'SENT' ? `<notice-${id}@closedloop.local>` : null,
+    attempts: status === 'SENT' ? 1 : 0,
+    lastError: null,
+    subject: status === 'SENT' ? 'We fixed card payments' : null,
+    textBody: status === 'SENT' ? 'Hello, we fixed card payments.' : null,
+    customer: { id: `c-${id}`, name: `Customer ${id}`, email: `${id}@example.com` },
+  };
+}
+
+function action(overrides: Partial<ActionDetailFragment> = {}): ActionDetailFragment {
+  const notices = overrides.notices ?? [];
+  const count = (s: Notice['status'][]) => notices.filter((n) => s.includes(n.status)).length;
+  return {
+    id: 'a1',
+    title: 'Fix card payments',
+    owner: 'Priya',
+    status: 'ANNOUNCED',
+    createdAt: '2026-01-01T10:00:00Z',
+    shippedAt: '2026-01-02T09:00:00Z',
+    announcedAt: '2026-01-02T09:30:00Z',
+    description: 'Move the payment call off the request thread.',
+    declineReason: null,
+    feedback: [],
+    history: [],
+    notices,
+    noticeSummary: {
+      sent: count(['SENT']),
+      pending: count(['REQUESTED', 'SENDING']),
+      failed: count(['FAILED']),
+      suppressed: count(['SUPPRESSED']),
+      total: notices.length,
+    },
+    ...overrides,
+  };
+}
+
+function until(condition: () => boolean, timeoutMs = 2000): Promise<void> {
+  const started = Date.now();
+  return new Promise((resolve, reject) => {
+    const check = () => {
+      if (condition()) return resolve();
+      if (Date.now() - started > timeoutMs) return reject(new Error('condition not met in time'));
+      setTimeout(check, 5);
+    };
+    check();
+  });
+}
+
+describe('ActionDetailPage', () => {
+  let responses: Array<() => Observable<ActionDetailFragment | null>>;
+  let calls: number;
+
+  async function render() {
+    TestBed.configureTestingModule({
+      imports: [ActionDetailPage],
+      providers: [
+        provideRouter([]),
+        provideHttpClient(),
+        { provide: NOTICE_POLL_INTERVAL, useValue: 20 },
+        {
+          provide: ActionsApi,
+          useValue: {
+            get: () => {
+              const next = responses[Math.min(calls, responses.length - 1)];
+              calls++;
+              return next();
+            },
+          },
+        },
+      ],
+    });
+    const fixture = TestBed.createComponent(ActionDetailPage);
+    fixture.componentRef.setInput('id', 'a1');
+    await fixture.whenStable();
+    return { fixture, element: fixture.nativeElement as HTMLElement };
+  }
+
+  beforeEach(() => {
+    calls = 0;
+  });
+
+  it('polls while notices are pending and stops once all are delivered', async () => {
+    responses = [
+      () => of(action({ notices: [notice('n1', 'REQUESTED'), notice('n2', 'REQUESTED')] })),
+      () => of(action({ notices: [notice('n1', 'SENT'), notice('n2', 'SENDING')] })),
+      () => of(action({ notices: [notice('n1', 'SENT'), notice('n2', 'SENT')] })),
+    ];
+    const { fixture, element } = await render();
+    expect(element.querySelector('[data-testid="notice-summary"]')?.textContent).toContain(
+      '0 of 2 sent, 2 pending',
+    );
+    expect(element.textContent).toContain('Delivering…');
+
+    await until(() => {
+      fixture.detectChanges();
+      return (element.querySelector('[data-testid="notice-summary"]')?.textContent ?? '').includes(
+        '2 of 2 sent',
+      );
+    });
+    await fixture.whenStable();
+    expect(calls).toBe(3);
+    expect(element.textContent).not.toContain('Delivering…');
+    const statuses = Array.from(element.querySelectorAll('td.mat-column-status cl-chip')).map((c) =>
+      c.textContent?.trim(),
+    );
+    expect(statuses).toEqual(['✓Sent', '✓Sent']);
+
+    await new Promise((r) => setTimeout(r, 100));
+    expect(calls).toBe(3);
+  });
+
+  it('does not poll when nothing is pending', async () => {
+    responses = [() => of(action({ notices: [notice('n1', 'SENT')] }))];
+    await render();
+    await new Promise((r) => setTimeout(r, 100));
+    expect(calls).toBe(1);
+  });
+
+  it('offers the legal next statuses of a proposed action', async () => {
+    responses = [() => of(action({ status: 'PROPOSED', shippedAt: null, announcedAt: null }))];
+    const { element } = await render();
+    const buttons = Array.from(element.querySelectorAll('[aria-label="Change status"] button')).map(
+      (b) => b.textContent?.trim(),
+    );
+    expect(buttons).toEqual(['Move to Planned', 'Move to In progress', 'Decline…']);
+    expect(element.querySelector('cl-announce-form')).toBeNull();
+  });
+
+  it('shows the announce form for a shipped action', async () => {
+    responses = [() => of(action({ status: 'SHIPPED', announcedAt: null }))];
+    const { element } = await render();
+    expect(element.querySelector('cl-announce-form')).not.toBeNull();
+    expect(element.querySelector('[aria-label="Change status"]')).toBeNull();
+  });
+
+  it('renders customer text as text, never as markup', async () => {
+    responses = [() => of(action({ description: '<img src=x onerror="alert(1)">Hi' }))];
+    const { element } = await render();
+    expect(element.querySelector('img')).toBeNull();
+    expect(element.textContent).toContain('<img src=x onerror="alert(1)">Hi');
+  });
+
+  it('says so when there is no such action', async () => {
+    responses = [() => of(null)];
+    const { element } = await render();
+    expect(element.textContent).toContain('There is no such action.');
+  });
+
+  it('shows the API error and its code', async () => {
+    responses = [
+      () =>
+        throwError(
+          () =>
+            new GraphqlRequestError(
+              'graphql',
+              [{ message: 'No action with id a1', code: 'NOT_FOUND', field: 'actionId' }],
+              200,
+              'Action',
+            ),
+        ),
+    ];
+    const { element } = await render();
+    const alert = element.querySelector('[role="alert"]');
+    expect(alert?.textContent).toContain('No action with id a1');
+    expect(alert?.textContent).toContain('NOT_FOUND');
+  });
+});

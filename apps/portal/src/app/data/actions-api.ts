@@ -1,0 +1,65 @@
+import { inject, Injectable } from '@angular/core';
+import { map, Observable } from 'rxjs';
+import {
+  ActionDocument,
+  ActionListDocument,
+  AnnounceActionDocument,
+  ChangeActionStatusDocument,
+  CreateActionDocument,
+  LinkFeedbackToActionDocument,
+  type ActionDetailFragment,
+  type ActionStatus,
+  type ActionSummaryFragment,
+  type AnnounceActionMutation,
+  type CreateActionInput,
+} from '../graphql/generated';
+import { GraphqlClient } from '../graphql/graphql-client';
+
+@Injectable({ providedIn: 'root' })
+export class ActionsApi {
+  private readonly graphql = inject(GraphqlClient);
+
+  /** Actions, newest first. */
+  list(): Observable<readonly ActionSummaryFragment[]> {
+    return this.graphql.request(ActionListDocument).pipe(map((data) => data.actionList));
+  }
+
+  /** One action with its feedback, history and notices; null when there is no such action. */
+  get(id: string): Observable<ActionDetailFragment | null> {
+    return this.graphql.request(ActionDocument, { id }).pipe(map((data) => data.action));
+  }
+
+  create(input: CreateActionInput): Observable<ActionSummaryFragment> {
+    return this.graphql
+      .request(CreateActionDocument, { input })
+      .pipe(map((data) => data.createAction));
+  }
+
+  changeStatus(
+    actionId: string,
+    status: ActionStatus,
+    options: { readonly note?: string; readonly reason?: string } = {},
+  ): Observable<ActionDetailFragment> {
+    return this.graphql
+      .request(ChangeActionStatusDocument, {
+        input: { actionId, status, note: options.note || null, reason: options.reason || null },
+      })
+      .pipe(map((data) => data.changeActionStatus));
+  }
+
+  announce(
+    actionId: string,
+    subject: string,
+    body: string,
+  ): Observable<AnnounceActionMutation['announceAction']> {
+    return this.graphql
+      .request(AnnounceActionDocument, { input: { actionId, subject, body } })
+      .pipe(map((data) => data.announceAction));
+  }
+
+  linkFeedback(actionId: string, feedbackIds: readonly string[]): Observable<ActionDetailFragment> {
+    return this.graphql
+      .request(LinkFeedbackToActionDocument, { actionId, feedbackIds })
+      .pipe(map((data) => data.linkFeedbackToAction));
+  }
+}

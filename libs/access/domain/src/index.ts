@@ -1,0 +1,2 @@
+export * from './lib/api-key';
+export * from './lib/token-bucket';

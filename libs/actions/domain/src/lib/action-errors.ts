@@ -1,0 +1,10 @@
+/** A domain rule of actions was broken; `code` is what the API reports. */
+export class ActionRuleError extends Error {
+  constructor(
+    readonly code: 'ILLEGAL_TRANSITION' | 'DECLINE_REASON_REQUIRED' | 'NOTHING_TO_ANNOUNCE',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ActionRuleError';
+  }
+}

@@ -1,0 +1,28 @@
+import { Args, ID, Int, Query, Resolver } from '@nestjs/graphql';
+import { Feedback } from './feedback.model';
+import { FeedbackService } from './feedback.service';
+
+@Resolver(() => Feedback)
+export class FeedbackResolver {
+  constructor(private readonly feedbackService: FeedbackService) {}
+
+  @Query(() => [Feedback], { description: 'The newest feedback first.' })
+  feedbackList(
+    @Args('first', { type: () => Int, defaultValue: 50 }) first: number,
+  ): Promise<Feedback[]> {
+    return this.feedbackService.list(first);
+  }
+
+  @Query(() => Feedback, { nullable: true })
+  feedback(@Args('id', { type: () => ID }) id: string): Promise<Feedback | null> {
+    return this.feedbackService.byId(id);
+  }
+
+  @Query(() => Feedback, {
+    nullable: true,
+    description: 'Look a submission up by its idempotency key.',
+  })
+  feedbackByEventKey(@Args('eventKey') eventKey: string): Promise<Feedback | null> {
+    return this.feedbackService.byEventKey(eventKey);
+  }
+}

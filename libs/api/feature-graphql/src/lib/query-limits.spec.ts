@@ -1,0 +1,38 @@
+import { buildSchema, parse, validate, specifiedRules } from 'graphql';
+import { complexityLimitPlugin, depthLimitRule } from './query-limits';
+
+const schema = buildSchema(`
+  type Query { node: Node }
+  type Node { id: ID, child: Node }
+`);
+
+describe('query limits', () => {
+  const limits = { maxDepth: 3, maxComplexity: 4 };
+
+  it('refuses a query deeper than the limit, naming it', () => {
+    const ok = validate(schema, parse('{ node { child { child { id } } } }'), [
+      ...specifiedRules,
+      depthLimitRule(limits),
+    ]);
+    expect(ok).toEqual([]);
+    const errors = validate(schema, parse('{ node { child { child { child { id } } } } }'), [
+      ...specifiedRules,
+      depthLimitRule(limits),
+    ]);
+    expect(errors[0]?.message).toMatch(/exceeds maximum operation depth of 3/);
+  });
+
+  it('refuses an operation costing more than the limit, naming both numbers', async () => {
+    const plugin = complexityLimitPlugin(limits, () => schema);
+    const listener = await plugin.requestDidStart?.({} as never);
+    const run = (query: string) =>
+      (listener as { didResolveOperation: (ctx: unknown) => Promise<void> }).didResolveOperation({
+        request: { operationName: undefined, variables: {} },
+        document: parse(query),
+      });
+    await expect(run('{ node { id } }')).resolves.toBeUndefined();
+    await expect(run('{ a: node { id } b: node { id } c: node { id } }')).rejects.toThrow(
+      'Query is too complex: cost 6, the limit is 4',
+    );
+  });
+});

@@ -1,0 +1,134 @@
+import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Feedback } from '../feedback/feedback.model';
+import { Theme, ThemeBreakdown, ThemeDay, ThemeQuote, ThemeStatus } from './theme.model';
+import { ThemeService } from './theme.service';
+
+@Resolver(() => Theme)
+export class ThemeResolver {
+  constructor(private readonly themeService: ThemeService) {}
+
+  @Query(() => [Theme], {
+    description: 'Themes of the default theme space: emerging first, then the largest.',
+  })
+  themes(
+    @Args('status', { type: () => ThemeStatus, defaultValue: ThemeStatus.ACTIVE })
+    status: ThemeStatus,
+    @Args('first', { type: () => Int, defaultValue: 200 }) first: number,
+  ): Promise<Theme[]> {
+    return this.themeService.list(status, first);
+  }
+
+  @Query(() => Theme, {
+    nullable: true,
+    description: 'Any theme ever issued; a merged one names where it went.',
+  })
+  theme(@Args('id', { type: () => ID }) id: string): Promise<Theme | null> {
+    return this.themeService.byId(id);
+  }
+
+  @Query(() => [Feedback], {
+    description: 'The items the engine would move out if the theme were split in two.',
+  })
+  themeSplitProposal(@Args('id', { type: () => ID }) id: string): Promise<Feedback[]> {
+    return this.themeService.splitProposal(id);
+  }
+
+  @ResolveField(() => [ThemeQuote], { description: 'Representative quotes, central and varied.' })
+  quotes(
+    @Parent() theme: Theme,
+    @Args('count', { type: () => Int, defaultValue: 3 }) count: number,
+  ): Promise<ThemeQuote[]> {
+    return this.themeService.quotes(theme.id, count);
+  }
+
+  @ResolveField(() => [Feedback], { description: 'Feedback in the theme, newest first.' })
+  feedback(
+    @Parent() theme: Theme,
+    @Args('first', { type: () => Int, defaultValue: 50 }) first: number,
+  ): Promise<Feedback[]> {
+    return this.themeService.feedback(theme.id, first);
+  }
+
+  @ResolveField(() => [ThemeDay], {
+    description: 'Daily volume, sentiment and NPS over the last days.',
+  })
+  days(
+    @Parent() theme: Theme,
+    @Args('days', { type: () => Int, defaultValue: 30 }) days: number,
+  ): Promise<ThemeDay[]> {
+    return this.themeService.days(theme.id, days);
+  }
+
+  @ResolveField(() => [ThemeBreakdown])
+  bySource(@Parent() theme: Theme): Promise<ThemeBreakdown[]> {
+    return this.themeService.breakdown(theme.id, 'source');
+  }
+
+  @ResolveField(() => [ThemeBreakdown])
+  byJourneyStage(@Parent() theme: Theme): Promise<ThemeBreakdown[]> {
+    return this.themeService.breakdown(theme.id, 'journey_stage');
+  }
+
+  @ResolveField(() => [Theme], { description: 'Themes merged into this one (lineage).' })
+  mergedFrom(@Parent() theme: Theme): Promise<Theme[]> {
+    return this.themeService.mergedFrom(theme.id);
+  }
+
+  @Mutation(() => Theme, {
+    description: 'Renames a theme; the machine never relabels it afterwards.',
+  })
+  renameTheme(
+    @Args('id', { type: () => ID }) id: string,
+    @Args('label') label: string,
+  ): Promise<Theme> {
+    return this.themeService.rename(id, label);
+  }
+
+  @Mutation(() => Theme, {
+    description: 'Merges themes into the target; their feedback and history follow it.',
+  })
+  mergeThemes(
+    @Args('targetId', { type: () => ID }) targetId: string,
+    @Args('sourceIds', { type: () => [ID] }) sourceIds: string[],
+  ): Promise<Theme> {
+    return this.themeService.merge(targetId, sourceIds);
+  }
+
+  @Mutation(() => Theme, {
+    description:
+      'Splits chosen items (or, without them, the engine’s proposal) into a new theme, which it returns.',
+  })
+  splitTheme(
+    @Args('id', { type: () => ID }) id: string,
+    @Args('feedbackIds', { type: () => [ID], nullable: true }) feedbackIds: string[] | null,
+  ): Promise<Theme> {
+    return this.themeService.split(id, feedbackIds ?? null);
+  }
+
+  @Mutation(() => Theme, {
+    description: 'Moves feedback to a theme; the machine keeps it there and learns from it.',
+  })
+  moveFeedbackToTheme(
+    @Args('feedbackIds', { type: () => [ID] }) feedbackIds: string[],
+    @Args('themeId', { type: () => ID }) themeId: string,
+  ): Promise<Theme> {
+    return this.themeService.moveFeedback(feedbackIds, themeId);
+  }
+
+  @Mutation(() => Theme, {
+    description: 'Pins (or unpins) a theme: the machine never changes a pinned theme.',
+  })
+  pinTheme(
+    @Args('id', { type: () => ID }) id: string,
+    @Args('pinned', { defaultValue: true }) pinned: boolean,
+  ): Promise<Theme> {
+    return this.themeService.pin(id, pinned);
+  }
+
+  @Mutation(() => Theme, {
+    description: 'Sets a theme aside as noise; the machine never brings its items back.',
+  })
+  markThemeNoise(@Args('id', { type: () => ID }) id: string): Promise<Theme> {
+    return this.themeService.markNoise(id);
+  }
+}

@@ -1,0 +1,324 @@
+import {
+  DEFAULT_THEME_SPACE,
+  mergeFeedback,
+  moveFeedback,
+  rebuildDailyStats,
+  ThemeSpaceStore,
+} from '@closedloop/themes-data-access';
+import type { ThemeEngine } from '@closedloop/themes-domain';
+import { Injectable } from '@nestjs/common';
+import { isUuid } from '@closedloop/persistence';
+import { DataSource, type EntityManager } from 'typeorm';
+import { apiError } from '../errors/api-error';
+import type { Feedback } from '../feedback/feedback.model';
+import { FEEDBACK_SELECT, toFeedback, type FeedbackRow } from '../feedback/feedback.rows';
+import { Theme, ThemeBreakdown, ThemeDay, ThemeQuote, ThemeStatus } from './theme.model';
+import { npsOf, THEME_SELECT, toTheme, type ThemeRow } from './theme.rows';
+
+const MAX_LABEL = 80;
+const MAX_IDS = 500;
+
+/**
+ * Reads themes for CX leads and applies their corrections. Every edit runs through the theme
+ * engine under the theme space's lock (the same single writer as the pipeline's theming stage),
+ * and moves the feedback rows and rebuilds the statistics it affects in the same transaction.
+ */
+@Injectable()
+export class ThemeService {
+  private readonly space = DEFAULT_THEME_SPACE;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly store: ThemeSpaceStore,
+  ) {}
+
+  async list(status: ThemeStatus, first: number): Promise<Theme[]> {
+    if (first < 1 || first > 1000)
+      throw apiError('BAD_USER_INPUT', 'first must be between 1 and 1000', { field: 'first' });
+    const rows: ThemeRow[] = await this.dataSource.query(
+      `${THEME_SELECT} WHERE space = $1 AND status = $2 ORDER BY emerging_since IS NULL, size DESC, id LIMIT $3`,
+      [this.space, status, first],
+    );
+    return rows.map(toTheme);
+  }
+
+  async byId(id: string): Promise<Theme | null> {
+    const rows: ThemeRow[] = await this.dataSource.query(`${THEME_SELECT} WHERE id = $1`, [id]);
+    return rows[0] ? toTheme(rows[0]) : null;
+  }
+
+  async quotes(themeId: string, count: number): Promise<ThemeQuote[]> {
+    return this.store.read(this.dataSource.manager, this.space, (engine) => {
+      if (!engine.theme(themeId)) return [];
+      return engine
+        .quotes(themeId, Math.max(1, Math.min(count, 10)))
+        .map((q) => ({ feedbackId: q.id, text: q.text }));
+    });
+  }
+
+  async feedback(themeId: string, first: number): Promise<Feedback[]> {
+    const rows: FeedbackRow[] = await this.dataSource.query(
+      `${FEEDBACK_SELECT} WHERE f.theme_id = $1 ORDER BY f.occurred_at DESC, f.id LIMIT $2`,
+      [themeId, Math.max(1, Math.min(first, 500))],
+    );
+    return rows.map(toFeedback);
+  }
+
+  async days(themeId: string, days: number): Promise<ThemeDay[]> {
+    const rows: {
+      day: string;
+      volume: string;
+      sentiment_sum: number;
+      sentiment_count: string;
+      promoters: string;
+      passives: string;
+      detractors: string;
+    }[] = await this.dataSource.query(
+      `SELECT to_char(day, 'YYYY-MM-DD') AS day, sum(volume) AS volume, sum(sentiment_sum) AS sentiment_sum,
+                sum(sentiment_count) AS sentiment_count, sum(promoters) AS promoters, sum(passives) AS passives,
+                sum(detractors) AS detractors
+         FROM theme_daily_stats WHERE theme_id = $1 AND day > current_date - $2::int GROUP BY day ORDER BY day`,
+      [themeId, Math.max(1, Math.min(days, 366))],
+    );
+    return rows.map((r) => ({
+      day: r.day,
+      volume: Number(r.volume),
+      averageSentiment: averageOf(Number(r.sentiment_sum), Number(r.sentiment_count)),
+      nps: npsOf(Number(r.promoters), Number(r.passives), Number(r.detractors)),
+    }));
+  }
+
+  async breakdown(themeId: string, by: 'source' | 'journey_stage'): Promise<ThemeBreakdown[]> {
+    const rows: { key: string; volume: string; sentiment_sum: number; sentiment_count: string }[] =
+      await this.dataSource.query(
+        `SELECT ${by} AS key, sum(volume) AS volume, sum(sentiment_sum) AS sentiment_sum, sum(sentiment_count) AS sentiment_count
+       FROM theme_daily_stats WHERE theme_id = $1 GROUP BY ${by} ORDER BY 2 DESC, 1`,
+        [themeId],
+      );
+    return rows.map((r) => ({
+      key: r.key,
+      volume: Number(r.volume),
+      averageSentiment: averageOf(Number(r.sentiment_sum), Number(r.sentiment_count)),
+    }));
+  }
+
+  async mergedFrom(themeId: string): Promise<Theme[]> {
+    const rows: ThemeRow[] = await this.dataSource.query(
+      `${THEME_SELECT} WHERE merged_into = $1 ORDER BY id`,
+      [themeId],
+    );
+    return rows.map(toTheme);
+  }
+
+  async splitProposal(themeId: string): Promise<Feedback[]> {
+    const ids = await this.store.read(this.dataSource.manager, this.space, (engine) => {
+      this.requireActive(engine, themeId);
+      return engine.proposeSplit(themeId);
+    });
+    return this.feedbackByIds(ids);
+  }
+
+  rename(themeId: string, label: string): Promise<Theme> {
+    const trimmed = label.trim();
+    if (trimmed.length === 0 || trimmed.length > MAX_LABEL) {
+      throw apiError('BAD_USER_INPUT', `label must be 1 to ${MAX_LABEL} characters`, {
+        field: 'label',
+      });
+    }
+    return this.edit(themeId, async (engine, touched) => {
+      this.require(engine, themeId);
+      engine.rename(themeId, trimmed);
+      touched.add(themeId);
+      return themeId;
+    });
+  }
+
+  pin(themeId: string, pinned: boolean): Promise<Theme> {
+    return this.edit(themeId, async (engine, touched) => {
+      this.require(engine, themeId);
+      engine.pin(themeId, pinned);
+      touched.add(themeId);
+      return themeId;
+    });
+  }
+
+  markNoise(themeId: string): Promise<Theme> {
+    return this.edit(themeId, async (engine, touched) => {
+      this.requireActive(engine, themeId);
+      engine.markNoise(themeId);
+      touched.add(themeId);
+      return themeId;
+    });
+  }
+
+  merge(targetId: string, sourceIds: readonly string[]): Promise<Theme> {
+    if (sourceIds.length === 0 || sourceIds.length > 50) {
+      throw apiError('BAD_USER_INPUT', 'sourceIds must name 1 to 50 themes', {
+        field: 'sourceIds',
+      });
+    }
+    return this.edit(targetId, async (engine, touched, manager) => {
+      this.requireActive(engine, targetId);
+      const sources = [...new Set(sourceIds.map((id) => engine.resolve(id)))].filter(
+        (id) => id !== targetId,
+      );
+      for (const id of sources) this.requireActive(engine, id, 'sourceIds');
+      engine.merge(targetId, sources);
+      for (const id of sources) {
+        await mergeFeedback(manager, id, targetId);
+        touched.add(id);
+      }
+      touched.add(targetId);
+      await rebuildDailyStats(manager, [targetId, ...sources]);
+      return targetId;
+    });
+  }
+
+  split(themeId: string, feedbackIds: readonly string[] | null): Promise<Theme> {
+    if (feedbackIds && (feedbackIds.length === 0 || feedbackIds.length > MAX_IDS)) {
+      throw apiError('BAD_USER_INPUT', `feedbackIds must name 1 to ${MAX_IDS} items`, {
+        field: 'feedbackIds',
+      });
+    }
+    return this.edit(themeId, async (engine, touched, manager) => {
+      this.requireActive(engine, themeId);
+      const moving = feedbackIds
+        ? await this.membersOf(manager, themeId, feedbackIds)
+        : engine.proposeSplit(themeId);
+      if (moving.length === 0) {
+        throw apiError(
+          'BAD_USER_INPUT',
+          `theme ${themeId} has no split to propose; choose the items to move`,
+          { field: 'feedbackIds' },
+        );
+      }
+      const samples = new Set(engine.sampleIds(themeId));
+      const inSamples = moving.filter((id) => samples.has(id));
+      const created = engine.split(themeId, inSamples.length > 0 ? inSamples : undefined);
+      const rest = moving.filter((id) => !samples.has(id));
+      if (rest.length > 0) engine.moveItems(await this.itemTexts(manager, rest), created);
+      await moveFeedback(manager, moving, created);
+      await rebuildDailyStats(manager, [themeId, created]);
+      touched.add(themeId).add(created);
+      return created;
+    });
+  }
+
+  moveFeedback(feedbackIds: readonly string[], themeId: string): Promise<Theme> {
+    if (feedbackIds.length === 0 || feedbackIds.length > MAX_IDS) {
+      throw apiError('BAD_USER_INPUT', `feedbackIds must name 1 to ${MAX_IDS} items`, {
+        field: 'feedbackIds',
+      });
+    }
+    return this.edit(themeId, async (engine, touched, manager) => {
+      const target = engine.resolve(themeId);
+      this.requireActive(engine, target);
+      const items = await this.itemTexts(manager, feedbackIds);
+      const previous: { theme_id: string }[] = await manager.query(
+        'SELECT DISTINCT theme_id FROM feedback WHERE id = ANY($1::uuid[]) AND theme_id IS NOT NULL',
+        [items.map((i) => i.itemId)],
+      );
+      engine.moveItems(items, target);
+      await moveFeedback(
+        manager,
+        items.map((i) => i.itemId),
+        target,
+      );
+      const affected = [target, ...previous.map((p) => p.theme_id)];
+      await rebuildDailyStats(manager, affected);
+      for (const id of affected) touched.add(id);
+      return target;
+    });
+  }
+
+  private async edit(
+    themeId: string,
+    work: (engine: ThemeEngine, touched: Set<string>, manager: EntityManager) => Promise<string>,
+  ): Promise<Theme> {
+    const resultId = await this.dataSource.transaction(async (manager) => {
+      const known: unknown[] = await manager.query('SELECT 1 FROM themes WHERE id = $1', [themeId]);
+      if (known.length === 0) throw apiError('NOT_FOUND', `No theme ${themeId}`, { field: 'id' });
+      return this.store.withSpace(manager, this.space, (engine, touched) =>
+        work(engine, touched, manager),
+      );
+    });
+    return (await this.byId(resultId)) as Theme;
+  }
+
+  private require(engine: ThemeEngine, themeId: string, field = 'id'): void {
+    if (!engine.theme(themeId)) throw apiError('NOT_FOUND', `No theme ${themeId}`, { field });
+  }
+
+  private requireActive(engine: ThemeEngine, themeId: string, field = 'id'): void {
+    const theme = engine.theme(themeId);
+    if (!theme) throw apiError('NOT_FOUND', `No theme ${themeId}`, { field });
+    if (theme.status !== 'active') {
+      throw apiError(
+        'BAD_USER_INPUT',
+        `Theme ${themeId} is ${theme.status}${theme.mergedInto ? ` into ${theme.mergedInto}` : ''}`,
+        { field },
+      );
+    }
+  }
+
+  /** The given feedback ids that are in the theme now; any other is an input error. */
+  private async membersOf(
+    manager: EntityManager,
+    themeId: string,
+    ids: readonly string[],
+  ): Promise<string[]> {
+    const rows: { id: string }[] = await manager.query(
+      'SELECT id FROM feedback WHERE id = ANY($1::uuid[]) AND theme_id = $2',
+      [validUuids(ids), themeId],
+    );
+    const found = new Set(rows.map((r) => r.id));
+    const missing = ids.find((id) => !found.has(id));
+    if (missing)
+      throw apiError('BAD_USER_INPUT', `feedback ${missing} is not in theme ${themeId}`, {
+        field: 'feedbackIds',
+      });
+    return [...found];
+  }
+
+  private async itemTexts(
+    manager: EntityManager,
+    ids: readonly string[],
+  ): Promise<{ itemId: string; text: string }[]> {
+    const rows: { id: string; text: string | null }[] = await manager.query(
+      'SELECT id, text FROM feedback WHERE id = ANY($1::uuid[])',
+      [validUuids(ids)],
+    );
+    const byId = new Map(rows.map((r) => [r.id, r.text]));
+    for (const id of ids) {
+      if (!byId.has(id)) throw apiError('NOT_FOUND', `No feedback ${id}`, { field: 'feedbackIds' });
+      if (!byId.get(id)?.trim())
+        throw apiError('BAD_USER_INPUT', `feedback ${id} has no text to theme`, {
+          field: 'feedbackIds',
+        });
+    }
+    return [...new Set(ids)].map((id) => ({ itemId: id, text: byId.get(id) as string }));
+  }
+
+  private async feedbackByIds(ids: readonly string[]): Promise<Feedback[]> {
+    if (ids.length === 0) return [];
+    const rows: FeedbackRow[] = await this.dataSource.query(
+      `${FEEDBACK_SELECT} WHERE f.id = ANY($1::uuid[])`,
+      [validUuids(ids)],
+    );
+    return rows.map(toFeedback);
+  }
+}
+
+function validUuids(ids: readonly string[]): string[] {
+  const bad = ids.find((id) => !isUuid(id));
+  if (bad !== undefined)
+    throw apiError('BAD_USER_INPUT', `feedbackIds: ${JSON.stringify(bad)} is not a feedback id`, {
+      field: 'feedbackIds',
+    });
+  return [...ids];
+}
+
+/** The mean of `count` values summing to `sum`, to three decimals; null when there are none. */
+function averageOf(sum: number, count: number): number | null {
+  return count > 0 ? Math.round((sum / count) * 1000) / 1000 : null;
+}

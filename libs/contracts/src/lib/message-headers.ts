@@ -1,0 +1,17 @@
+/** Header names the project sets on Kafka messages. */
+export const MessageHeaders = {
+  correlationId: 'correlation-id',
+  schemaVersion: 'schema-version',
+  contentType: 'content-type',
+  deadLetterReason: 'dlq-reason',
+  deadLetterSourceTopic: 'dlq-source-topic',
+  deadLetterSourcePartition: 'dlq-source-partition',
+  deadLetterSourceOffset: 'dlq-source-offset',
+  deadLetterConsumerGroup: 'dlq-consumer-group',
+  deadLetterFailedAt: 'dlq-failed-at',
+} as const;
+
+/** The correlation id a message travelled with, or null. */
+export function correlationIdOf(headers: Readonly<Record<string, string>>): string | null {
+  return headers[MessageHeaders.correlationId] ?? null;
+}

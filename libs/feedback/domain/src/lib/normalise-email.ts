@@ -1,0 +1,4 @@
+/** Email addresses compare case-insensitively and without surrounding blanks. */
+export function normaliseEmail(email: string): string {
+  return email.trim().toLowerCase();
+}

@@ -1,0 +1,272 @@
+import { deadLetterTopicName, type TopicDefinition } from '@closedloop/contracts';
+import {
+  Kafka,
+  logLevel,
+  Partitioners,
+  type Admin,
+  type Consumer,
+  type IHeaders,
+  type KafkaMessage,
+  type LogEntry,
+  type Producer,
+} from 'kafkajs';
+import { encodeMessages } from './encode-message';
+import { silentLogger, type MessagingLogger } from './logger';
+import type {
+  ConsumerOptions,
+  MessageBus,
+  OutgoingMessage,
+  RawMessage,
+  RunningConsumer,
+  TopicSubscription,
+} from './message-bus';
+import { DEFAULT_MAX_BATCH_SIZE } from './message-bus';
+import { processBatch, type FetchedMessage } from './process-batch';
+import { resolveRetryPolicy } from './retry-policy';
+
+export interface KafkaMessageBusOptions {
+  readonly brokers: readonly string[];
+  readonly clientId: string;
+  /** Partitions of each topic created at start-up. */
+  readonly partitions?: number;
+  readonly replicationFactor?: number;
+  readonly logger?: MessagingLogger;
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+function toHeaderRecord(headers: IHeaders | undefined): Record<string, string> {
+  const result: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers ?? {})) {
+    if (value === undefined) continue;
+    const first = Array.isArray(value) ? value[0] : value;
+    if (first !== undefined) result[name] = first.toString();
+  }
+  return result;
+}
+
+/** The MessageBus of the full stack, over kafkajs. */
+export class KafkaMessageBus implements MessageBus {
+  private readonly kafka: Kafka;
+  private readonly logger: MessagingLogger;
+  private producer: Producer | undefined;
+  private producerConnecting: Promise<Producer> | undefined;
+  private readonly consumers = new Set<RunningConsumer>();
+  private readonly outgoing: {
+    topic: string;
+    messages: readonly RawMessage[];
+    resolve: () => void;
+    reject: (error: unknown) => void;
+  }[] = [];
+  private sending: Promise<void> | undefined;
+
+  constructor(private readonly options: KafkaMessageBusOptions) {
+    this.logger = options.logger ?? silentLogger;
+    const logger = this.logger;
+    this.kafka = new Kafka({
+      clientId: options.clientId,
+      brokers: [...options.brokers],
+      retry: { retries: 10, initialRetryTime: 300, maxRetryTime: 10_000 },
+      logLevel: logLevel.WARN,
+      logCreator:
+        () =>
+        ({ level, log }: LogEntry) => {
+          const { message, ...meta } = log;
+          if (level === logLevel.ERROR) logger.error(`kafka: ${message}`, meta);
+          else if (level === logLevel.WARN) logger.warn(`kafka: ${message}`, meta);
+        },
+    });
+  }
+
+  async ensureTopics(topics: readonly TopicDefinition<unknown>[]): Promise<void> {
+    const admin: Admin = this.kafka.admin();
+    await admin.connect();
+    try {
+      const existing = new Set(await admin.listTopics());
+      const wanted = topics.flatMap((topic) => [topic.name, deadLetterTopicName(topic.name)]);
+      const missing = [...new Set(wanted)].filter((name) => !existing.has(name));
+      if (missing.length > 0) {
+        await admin.createTopics({
+          waitForLeaders: true,
+          topics: missing.map((topic) => ({
+            topic,
+            numPartitions: this.options.partitions ?? 3,
+            replicationFactor: this.options.replicationFactor ?? 1,
+          })),
+        });
+        this.logger.info('created topics', { topics: missing });
+      }
+    } finally {
+      await admin.disconnect();
+    }
+  }
+
+  async publish<T>(
+    topic: TopicDefinition<T>,
+    messages: readonly OutgoingMessage<T>[],
+  ): Promise<void> {
+    await this.publishRaw(topic.name, encodeMessages(topic, messages));
+  }
+
+  /**
+   * Writes through one sender: while a produce request is in flight, the messages of concurrent
+   * callers queue and go together in the next request. Order per topic is kept, every caller is
+   * answered when the request holding its messages was acknowledged by all in-sync replicas, and
+   * the idempotent producer never has more than one request in flight.
+   */
+  publishRaw(topicName: string, messages: readonly RawMessage[]): Promise<void> {
+    if (messages.length === 0) return Promise.resolve();
+    return new Promise<void>((resolve, reject) => {
+      this.outgoing.push({ topic: topicName, messages, resolve, reject });
+      this.startSending();
+    });
+  }
+
+  /**
+   * Starts the sender unless it runs. A caller that queues while the sender is finishing its last
+   * request (after its loop saw an empty queue, before `sending` is cleared) is picked up by the
+   * re-check in `finally`, so no message waits for a later caller.
+   */
+  private startSending(): void {
+    if (this.sending) return;
+    this.sending = this.drain().finally(() => {
+      this.sending = undefined;
+      if (this.outgoing.length > 0) this.startSending();
+    });
+  }
+
+  private async drain(): Promise<void> {
+    while (this.outgoing.length > 0) {
+      const batch = this.outgoing.splice(0, this.outgoing.length);
+      try {
+        const producer = await this.connectedProducer();
+        const byTopic = new Map<string, RawMessage[]>();
+        for (const item of batch) {
+          const list = byTopic.get(item.topic) ?? [];
+          list.push(...item.messages);
+          byTopic.set(item.topic, list);
+        }
+        await producer.sendBatch({
+          acks: -1,
+          topicMessages: [...byTopic].map(([topic, list]) => ({
+            topic,
+            messages: list.map((m) => ({ key: m.key, value: m.value, headers: { ...m.headers } })),
+          })),
+        });
+        for (const item of batch) item.resolve();
+      } catch (error) {
+        for (const item of batch) item.reject(error);
+      }
+    }
+  }
+
+  async startConsumer(options: ConsumerOptions): Promise<RunningConsumer> {
+    const policy = resolveRetryPolicy(options.retry);
+    const maxBatch = options.maxBatchSize ?? DEFAULT_MAX_BATCH_SIZE;
+    const byTopic = new Map<string, TopicSubscription>(
+      options.subscriptions.map((s) => [s.topic.name, s]),
+    );
+    const consumer: Consumer = this.kafka.consumer({
+      groupId: options.groupId,
+      allowAutoTopicCreation: false,
+      sessionTimeout: 30_000,
+      heartbeatInterval: 3_000,
+    });
+    let running = true;
+    await consumer.connect();
+    await consumer.subscribe({ topics: [...byTopic.keys()], fromBeginning: true });
+    await consumer.run({
+      autoCommit: true,
+      eachBatchAutoResolve: false,
+      eachBatch: async ({
+        batch,
+        resolveOffset,
+        heartbeat,
+        isRunning,
+        isStale,
+        commitOffsetsIfNecessary,
+      }) => {
+        const subscription = byTopic.get(batch.topic);
+        if (!subscription) return;
+        const deps = {
+          groupId: options.groupId,
+          policy,
+          logger: this.logger,
+          deadLetter: (source: string, raw: RawMessage) =>
+            this.publishRaw(deadLetterTopicName(source), [raw]),
+          heartbeat,
+          isRunning: () => running && isRunning() && !isStale(),
+          sleep,
+        };
+        const fetched: FetchedMessage[] = batch.messages.map((message) => ({
+          raw: this.toRaw(message),
+          context: {
+            topic: batch.topic,
+            partition: batch.partition,
+            offset: message.offset,
+            key: message.key?.toString('utf8') ?? null,
+            headers: toHeaderRecord(message.headers),
+          },
+        }));
+        for (let start = 0; start < fetched.length; start += maxBatch) {
+          if (!deps.isRunning()) break;
+          const chunk = fetched.slice(start, start + maxBatch);
+          const done = await processBatch(subscription, chunk, deps);
+          const lastDone = chunk[done - 1];
+          if (lastDone) resolveOffset(lastDone.context.offset);
+          await heartbeat();
+          if (done < chunk.length) break;
+        }
+        await commitOffsetsIfNecessary();
+      },
+    });
+    const handle: RunningConsumer = {
+      groupId: options.groupId,
+      stop: async () => {
+        running = false;
+        this.consumers.delete(handle);
+        await consumer.disconnect();
+      },
+    };
+    this.consumers.add(handle);
+    return handle;
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([...this.consumers].map((c) => c.stop()));
+    await this.sending;
+    const producer = this.producer;
+    this.producer = undefined;
+    this.producerConnecting = undefined;
+    await producer?.disconnect();
+  }
+
+  private toRaw(message: KafkaMessage): RawMessage {
+    return {
+      key: message.key?.toString('utf8') ?? null,
+      value: message.value,
+      headers: toHeaderRecord(message.headers),
+    };
+  }
+
+  private async connectedProducer(): Promise<Producer> {
+    if (this.producer) return this.producer;
+    this.producerConnecting ??= (async () => {
+      const producer = this.kafka.producer({
+        idempotent: true,
+        maxInFlightRequests: 1,
+        allowAutoTopicCreation: false,
+        createPartitioner: Partitioners.DefaultPartitioner,
+      });
+      await producer.connect();
+      this.producer = producer;
+      return producer;
+    })();
+    try {
+      return await this.producerConnecting;
+    } catch (error) {
+      this.producerConnecting = undefined;
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,94 @@
+import { MessageHeaders } from '@closedloop/contracts';
+import { decodeMessage } from './decode-message';
+import type { MessagingLogger } from './logger';
+import type { MessageContext, RawMessage, TopicSubscription } from './message-bus';
+import { PermanentMessageError } from './permanent-message-error';
+import { retryDelayMs, type RetryPolicy } from './retry-policy';
+
+export interface ProcessMessageDeps {
+  readonly groupId: string;
+  readonly policy: RetryPolicy;
+  readonly logger: MessagingLogger;
+  /** Writes a dead letter; must resolve only once the dead letter is durably stored. */
+  deadLetter(sourceTopic: string, message: RawMessage): Promise<void>;
+  /** Keeps the consumer's group membership alive between attempts. */
+  heartbeat(): Promise<void>;
+  /** False once the consumer is stopping: the message is then left unprocessed for redelivery. */
+  isRunning(): boolean;
+  sleep(ms: number): Promise<void>;
+}
+
+export type ProcessOutcome = 'handled' | 'dead-lettered' | 'abandoned';
+
+/**
+ * Decode, validate and handle one message. Invalid messages and messages whose handler keeps
+ * failing go to the dead-letter topic with the original bytes and the reason. Returns
+ * `abandoned` only when the consumer stopped mid-retry; the caller must then not commit it.
+ */
+export async function processMessage(
+  subscription: TopicSubscription,
+  raw: RawMessage,
+  context: MessageContext,
+  deps: ProcessMessageDeps,
+): Promise<ProcessOutcome> {
+  const decoded = decodeMessage(subscription.topic, raw.value);
+  if (!decoded.ok) {
+    await sendToDeadLetter(raw, context, decoded.reason, deps);
+    return 'dead-lettered';
+  }
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await subscription.handler(decoded.value, context);
+      return 'handled';
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      if (error instanceof PermanentMessageError || attempt >= deps.policy.maxAttempts) {
+        const prefix =
+          error instanceof PermanentMessageError ? 'rejected' : `failed after ${attempt} attempts`;
+        await sendToDeadLetter(raw, context, `${prefix}: ${reason}`, deps);
+        return 'dead-lettered';
+      }
+      const delay = retryDelayMs(deps.policy, attempt);
+      deps.logger.warn('handler failed, retrying', {
+        topic: context.topic,
+        partition: context.partition,
+        offset: context.offset,
+        attempt,
+        delayMs: delay,
+        reason,
+      });
+      await deps.sleep(delay);
+      if (!deps.isRunning()) {
+        return 'abandoned';
+      }
+      await deps.heartbeat();
+    }
+  }
+}
+
+export async function sendToDeadLetter(
+  raw: RawMessage,
+  context: MessageContext,
+  reason: string,
+  deps: ProcessMessageDeps,
+): Promise<void> {
+  deps.logger.warn('message dead-lettered', {
+    topic: context.topic,
+    partition: context.partition,
+    offset: context.offset,
+    reason,
+  });
+  await deps.deadLetter(context.topic, {
+    key: raw.key,
+    value: raw.value,
+    headers: {
+      ...raw.headers,
+      [MessageHeaders.deadLetterReason]: reason,
+      [MessageHeaders.deadLetterSourceTopic]: context.topic,
+      [MessageHeaders.deadLetterSourcePartition]: String(context.partition),
+      [MessageHeaders.deadLetterSourceOffset]: context.offset,
+      [MessageHeaders.deadLetterConsumerGroup]: deps.groupId,
+      [MessageHeaders.deadLetterFailedAt]: new Date().toISOString(),
+    },
+  });
+}

@@ -1,0 +1,2 @@
+export * from './lib/render-notice';
+export * from './lib/unsubscribe-token';

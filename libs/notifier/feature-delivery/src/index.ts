@@ -1,0 +1,5 @@
+export * from './lib/delivery.module';
+export * from './lib/delivery.config';
+export * from './lib/mail-transport';
+export * from './lib/notice-delivery.service';
+export * from './lib/delivery.consumer';

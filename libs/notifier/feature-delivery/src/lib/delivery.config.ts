@@ -1,0 +1,11 @@
+export const DELIVERY_CONFIG = Symbol('DELIVERY_CONFIG');
+
+export interface DeliveryConfig {
+  /** From address of change notices, e.g. `"Acme" <loop@acme.example>`. */
+  readonly mailFrom: string;
+  /** Public base URL of the API, for unsubscribe links. */
+  readonly publicUrl: string;
+  readonly unsubscribeSecret: string;
+  /** Domain part of generated Message-IDs. */
+  readonly messageIdDomain: string;
+}

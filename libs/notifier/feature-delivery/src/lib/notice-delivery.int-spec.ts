@@ -1,0 +1,126 @@
+import { createTestDatabase, type TestDatabase } from '@closedloop/persistence/testing';
+import { randomUUID } from 'node:crypto';
+import type { DeliveryConfig } from './delivery.config';
+import { smtpTransport, type MailTransport } from './mail-transport';
+import { NoticeDeliveryService } from './notice-delivery.service';
+
+/** Real PostgreSQL and the project's test SMTP server (`npm run stack:up`). */
+const smtp = { host: process.env['SMTP_HOST'] ?? '127.0.0.1', port: Number(process.env['SMTP_PORT'] ?? 2525) };
+const smtpApi = process.env['SMTP_API_URL'] ?? 'http://127.0.0.1:8025';
+const config: DeliveryConfig = {
+  mailFrom: '"ClosedLoop" <loop@closedloop.local>',
+  publicUrl: 'http://localhost:3000',
+  unsubscribeSecret: 'integration-test-secret',
+  messageIdDomain: 'closedloop.test',
+};
+
+interface Received {
+  subject: string;
+  html: string;
+  envelope: { to: string[] };
+  headers: Record<string, unknown>;
+}
+const mailTo = async (address: string): Promise<Received[]> => {
+  const all = (await (await fetch(`${smtpApi}/api/messages`)).json()) as Received[];
+  return all.filter((m) => m.envelope.to.includes(address));
+};
+
+describe('NoticeDeliveryService on PostgreSQL and SMTP', () => {
+  let db: TestDatabase;
+  let transport: MailTransport;
+  let service: NoticeDeliveryService;
+  const run = randomUUID().slice(0, 8);
+
+  beforeAll(async () => {
+    const health = await fetch(`${smtpApi}/health`);
+    expect(health.ok).toBe(true);
+    db = await createTestDatabase();
+    transport = smtpTransport({ ...smtp, secure: false });
+    service = new NoticeDeliveryService(db.dataSource, transport, config);
+  });
+  afterAll(async () => {
+    transport?.close();
+    await db?.drop();
+  });
+
+  /** A customer, an announced action with a linked quote, and a requested notice. */
+  async function givenNotice(email: string | null, opts: { unsubscribed?: boolean } = {}) {
+    const customerId = randomUUID();
+    const actionId = randomUUID();
+    const feedbackId = randomUUID();
+    const noticeId = randomUUID();
+    const q = (sql: string, params: unknown[]) => db.dataSource.query(sql, params);
+    await q('INSERT INTO customers (id, email, name, unsubscribed_at) VALUES ($1, $2, $3, $4)', [
+      customerId,
+      email,
+      'Ada Lovelace',
+      opts.unsubscribed ? new Date() : null,
+    ]);
+    await q(
+      `INSERT INTO actions (id, title, owner, status, notice_subject, notice_body) VALUES ($1, 'faster checkout', 'Priya', 'announced', 'We shipped {{change}}', 'Hi {{firstName}}, you said "{{quote}}" on {{quoteDate}}.')`,
+      [actionId],
+    );
+    await q(
+      `INSERT INTO feedback (id, event_key, source, customer_id, occurred_at, received_at, text) VALUES ($1, $2, 'survey', $3, '2026-11-01T10:00:00Z', now(), $4)`,
+      [feedbackId, `survey:${feedbackId}`, customerId, 'Checkout <script>alert(1)</script> is slow'],
+    );
+    await q('INSERT INTO action_feedback (action_id, feedback_id) VALUES ($1, $2)', [actionId, feedbackId]);
+    await q(`INSERT INTO notices (id, action_id, customer_id, status) VALUES ($1, $2, $3, 'requested')`, [noticeId, actionId, customerId]);
+    return { schemaVersion: 1 as const, noticeId, actionId, customerId, requestedAt: new Date().toISOString() };
+  }
+
+  const noticeRow = async (id: string) =>
+    ((await db.dataSource.query('SELECT status, attempts, message_id, last_error FROM notices WHERE id = $1', [id])) as {
+      status: string;
+      attempts: number;
+      message_id: string | null;
+      last_error: string | null;
+    }[])[0];
+
+  it('sends one personal, escaped email with one-click unsubscribe, and records it', async () => {
+    const email = `ada-${run}@example.com`;
+    const event = await givenNotice(email);
+    await expect(service.deliver(event)).resolves.toBe('sent');
+    const [mail] = await mailTo(email);
+    expect(mail?.subject).toBe('We shipped faster checkout');
+    expect(mail?.html).toContain('Checkout &lt;script&gt;alert(1)&lt;/script&gt; is slow');
+    expect(mail?.html).not.toContain('<script>');
+    expect(String(mail?.headers['list-unsubscribe'])).toMatch(/^<http:\/\/localhost:3000\/unsubscribe\/.+>$/);
+    expect(await noticeRow(event.noticeId)).toEqual({
+      status: 'sent',
+      attempts: 1,
+      message_id: `<notice-${event.noticeId}@closedloop.test>`,
+      last_error: null,
+    });
+  });
+
+  it('sends nothing more when the request is delivered again or twice at once', async () => {
+    const email = `twice-${run}@example.com`;
+    const event = await givenNotice(email);
+    const outcomes = await Promise.allSettled([service.deliver(event), service.deliver(event)]);
+    expect(outcomes.filter((o) => o.status === 'fulfilled' && o.value === 'sent')).toHaveLength(1);
+    await expect(service.deliver(event)).resolves.toBe('already-done');
+    expect(await mailTo(email)).toHaveLength(1);
+  });
+
+  it('suppresses unsubscribed customers and customers without email', async () => {
+    const email = `gone-${run}@example.com`;
+    const unsubscribed = await givenNotice(email, { unsubscribed: true });
+    await expect(service.deliver(unsubscribed)).resolves.toBe('suppressed');
+    expect((await noticeRow(unsubscribed.noticeId))?.last_error).toBe('customer unsubscribed');
+    const noEmail = await givenNotice(null);
+    await expect(service.deliver(noEmail)).resolves.toBe('suppressed');
+    expect(await mailTo(email)).toHaveLength(0);
+  });
+
+  it('keeps a notice for retry when SMTP is down, and sends it once SMTP is back', async () => {
+    const email = `retry-${run}@example.com`;
+    const event = await givenNotice(email);
+    const down = smtpTransport({ host: '127.0.0.1', port: 1, secure: false });
+    await expect(new NoticeDeliveryService(db.dataSource, down, config).deliver(event)).rejects.toThrow(/ECONNREFUSED/);
+    down.close();
+    expect(await noticeRow(event.noticeId)).toEqual(expect.objectContaining({ status: 'requested', attempts: 1 }));
+    await expect(service.deliver(event)).resolves.toBe('sent');
+    expect(await mailTo(email)).toHaveLength(1);
+  });
+});

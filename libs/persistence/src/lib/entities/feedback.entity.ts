@@ -1,0 +1,92 @@
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { CustomerEntity } from './customer.entity';
+
+@Entity({ name: 'feedback' })
+@Index('ix_feedback_received', ['receivedAt', 'id'])
+export class FeedbackEntity {
+  @PrimaryColumn('uuid')
+  id!: string;
+
+  /** Idempotency key: `source:externalId`. The same event twice is one row. */
+  @Index('uq_feedback_event_key', { unique: true })
+  @Column({ name: 'event_key', type: 'text' })
+  eventKey!: string;
+
+  @Column({ type: 'text' })
+  source!: string;
+
+  /** Null for an anonymous customer (a staff report that names nobody). */
+  @Index('ix_feedback_customer')
+  @Column({ name: 'customer_id', type: 'uuid', nullable: true })
+  customerId!: string | null;
+
+  @ManyToOne(() => CustomerEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'customer_id' })
+  customer?: CustomerEntity;
+
+  @Column({ name: 'occurred_at', type: 'timestamptz' })
+  occurredAt!: Date;
+
+  @Column({ name: 'received_at', type: 'timestamptz' })
+  receivedAt!: Date;
+
+  /** The customer's words with personal data redacted. */
+  @Column({ type: 'text', nullable: true })
+  text!: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  metric!: string | null;
+
+  @Column({ type: 'smallint', nullable: true })
+  score!: number | null;
+
+  /** promoter / passive / detractor for NPS, a band for CSAT and CES. */
+  @Column({ name: 'score_band', type: 'text', nullable: true })
+  scoreBand!: string | null;
+
+  /** ISO 639-1 code, or `und` when too short to tell. */
+  @Column({ type: 'text', nullable: true })
+  language!: string | null;
+
+  /** -1 (negative) … 1 (positive). */
+  @Column({ type: 'real', nullable: true })
+  sentiment!: number | null;
+
+  @Column({ name: 'sentiment_label', type: 'text', nullable: true })
+  sentimentLabel!: string | null;
+
+  /** discover, buy, onboard, use, support, renew or leave. */
+  @Column({ name: 'journey_stage', type: 'text', nullable: true })
+  journeyStage!: string | null;
+
+  /** A negative public post with high reach that deserves a public answer. */
+  @Column({ name: 'needs_public_answer', type: 'boolean', default: false })
+  needsPublicAnswer!: boolean;
+
+  /** The research prompt a staff report answers. */
+  @Index('ix_feedback_prompt', { where: 'prompt_id IS NOT NULL' })
+  @Column({ name: 'prompt_id', type: 'uuid', nullable: true })
+  promptId!: string | null;
+
+  @Column({ name: 'correlation_id', type: 'text', nullable: true })
+  correlationId!: string | null;
+
+  @Column({ type: 'jsonb', default: () => "'{}'::jsonb" })
+  details!: Record<string, unknown>;
+
+  /** The theme the engine (or a person) placed the feedback in; null when set aside as noise. */
+  @Index('ix_feedback_theme', { where: 'theme_id IS NOT NULL' })
+  @Column({ name: 'theme_id', type: 'text', nullable: true })
+  themeId!: string | null;
+
+  @Column({ name: 'theme_similarity', type: 'real', nullable: true })
+  themeSimilarity!: number | null;
+
+  /** Why it is in its theme: shared terms, similarity, threshold. */
+  @Column({ name: 'theme_reason', type: 'jsonb', nullable: true })
+  themeReason!: Record<string, unknown> | null;
+
+  /** When the theming stage handled it; set once, so a redelivery changes nothing. */
+  @Column({ name: 'themed_at', type: 'timestamptz', nullable: true })
+  themedAt!: Date | null;
+}

@@ -1,0 +1,138 @@
+import { defineTopic } from '@closedloop/contracts';
+import { InMemoryMessageBus } from '@closedloop/messaging';
+import { createTestDatabase, type TestDatabase } from '../testing';
+import { resolveCustomer, resolveCustomers } from './customer-resolver';
+import { ALL_MIGRATIONS } from './migrations';
+import { enqueueOutbox } from './outbox/enqueue-outbox';
+import { OutboxRelay } from './outbox/outbox-relay';
+import { z } from 'zod';
+
+describe('persistence on a real PostgreSQL', () => {
+  let db: TestDatabase;
+  beforeAll(async () => {
+    db = await createTestDatabase();
+  });
+  afterAll(() => db?.drop());
+
+  it('migrates up, all the way down, and up again', async () => {
+    const tables = async () =>
+      (
+        (await db.dataSource.query(
+          "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_name <> 'typeorm_migrations' ORDER BY 1",
+        )) as { table_name: string }[]
+      ).map((r) => r.table_name);
+    expect(await tables()).toEqual([
+      'action_feedback',
+      'action_history',
+      'actions',
+      'api_keys',
+      'customer_identities',
+      'customers',
+      'feedback',
+      'notices',
+      'outbox',
+      'research_prompts',
+      'theme_daily_stats',
+      'theme_space_states',
+      'themes',
+    ]);
+    for (let i = 0; i < ALL_MIGRATIONS.length; i++) await db.dataSource.undoLastMigration();
+    expect(await tables()).toEqual([]);
+    await db.dataSource.runMigrations();
+    expect(await tables()).toHaveLength(13);
+  });
+
+  it('resolves one customer per email and per source identity, even when asked concurrently', async () => {
+    const ids = await Promise.all(
+      Array.from({ length: 8 }, () =>
+        db.dataSource.transaction((m) =>
+          resolveCustomer(m, 'survey', { email: 'ada@example.com', name: 'Ada' }),
+        ),
+      ),
+    );
+    expect(new Set(ids).size).toBe(1);
+
+    const byIdentity = await db.dataSource.transaction((m) =>
+      resolveCustomer(m, 'crm', { externalId: 'contact-42', email: 'ada@example.com' }),
+    );
+    expect(byIdentity).toBe(ids[0]);
+    const again = await db.dataSource.transaction((m) =>
+      resolveCustomer(m, 'crm', { externalId: 'contact-42' }),
+    );
+    expect(again).toBe(ids[0]);
+    const anonymous = await db.dataSource.transaction((m) =>
+      resolveCustomer(m, 'survey', { externalId: 'r-9' }),
+    );
+    expect(anonymous).not.toBe(ids[0]);
+  });
+
+  it('resolves many identities at once: same identity or email, same customer; anonymous ones apart', async () => {
+    const existing = await db.dataSource.transaction((m) =>
+      resolveCustomer(m, 'crm', { externalId: 'contact-7', email: 'lin@example.com' }),
+    );
+    const ids = await db.dataSource.transaction((m) =>
+      resolveCustomers(m, [
+        { source: 'crm', externalId: 'contact-7' },
+        { source: 'survey', email: 'lin@example.com', name: 'Lin' },
+        { source: 'social:x', externalId: '@newbie' },
+        { source: 'social:x', externalId: '@newbie', email: 'newbie@example.com' },
+        { source: 'survey', email: 'newbie@example.com' },
+        { source: 'staff', name: 'Walk-in' },
+        { source: 'staff', name: 'Walk-in' },
+      ]),
+    );
+    expect(ids.slice(0, 2)).toEqual([existing, existing]);
+    expect(ids[3]).toBe(ids[2]);
+    expect(ids[4]).toBe(ids[2]);
+    expect(new Set([existing, ids[2], ids[5], ids[6]]).size).toBe(4);
+    const [linked] = await db.dataSource.query(
+      "SELECT c.email FROM customer_identities i JOIN customers c ON c.id = i.customer_id WHERE i.source = 'social:x' AND i.external_id = '@newbie'",
+    );
+    expect(linked).toEqual({ email: 'newbie@example.com' });
+  });
+
+  it('resolves concurrent batches naming the same new identities to one customer each', async () => {
+    const batch = Array.from({ length: 30 }, (_, i) => ({
+      source: 'crm',
+      externalId: `race-${i % 6}`,
+    }));
+    const results = await Promise.all(
+      Array.from({ length: 4 }, () => db.dataSource.transaction((m) => resolveCustomers(m, batch))),
+    );
+    for (let i = 0; i < 6; i++) expect(new Set(results.map((r) => r[i])).size).toBe(1);
+  });
+
+  it('publishes only committed outbox rows, in order, once', async () => {
+    const topic = defineTopic(
+      'it.outbox.v1',
+      z.object({ schemaVersion: z.literal(1), n: z.number() }).strict(),
+    );
+    const bus = new InMemoryMessageBus();
+    await bus.ensureTopics([topic]);
+    await db.dataSource.transaction((m) =>
+      enqueueOutbox(
+        m,
+        topic,
+        [1, 2, 3].map((n) => ({ key: 'k', value: { schemaVersion: 1 as const, n } })),
+      ),
+    );
+    await expect(
+      db.dataSource.transaction(async (m) => {
+        await enqueueOutbox(m, topic, [{ key: 'k', value: { schemaVersion: 1, n: 99 } }]);
+        throw new Error('rolled back');
+      }),
+    ).rejects.toThrow('rolled back');
+    await expect(
+      db.dataSource.transaction((m) =>
+        enqueueOutbox(m, topic, [{ key: 'k', value: { schemaVersion: 1, n: 'x' } as never }]),
+      ),
+    ).rejects.toThrow('Message for it.outbox.v1 is invalid');
+
+    const relay = new OutboxRelay(db.dataSource, bus, { batchSize: 2 });
+    expect(await relay.flush()).toBe(3);
+    expect(await relay.flush()).toBe(0);
+    expect(bus.messages(topic.name).map((m) => JSON.parse(m.value?.toString() ?? '{}').n)).toEqual([
+      1, 2, 3,
+    ]);
+  });
+});

@@ -1,0 +1,3 @@
+export * from './lib/theming.module';
+export * from './lib/theming.consumer';
+export * from './lib/theme-feedback-batch';

@@ -1,0 +1,141 @@
+import {
+  ThemeAssignedTopic,
+  MessageHeaders,
+  type FeedbackEnrichedEvent,
+  type ThemeAssignedEvent,
+} from '@closedloop/contracts';
+import type { OutgoingMessage } from '@closedloop/messaging';
+import { enqueueOutbox } from '@closedloop/persistence';
+import {
+  addDailyStats,
+  applyConsolidation,
+  dayOf,
+  placeFeedback,
+  rebuildDailyStats,
+  refreshEmerging,
+  type FeedbackPlacement,
+  type ThemeSpaceStore,
+  type ThemedItemFacts,
+} from '@closedloop/themes-data-access';
+import type { DataSource } from 'typeorm';
+
+/** Items between two consolidation passes of a theme space, as the quality evaluation runs it. */
+export const CONSOLIDATE_EVERY = 500;
+
+export interface ThemingOutcome {
+  readonly themed: number;
+  /** Already themed (a redelivery), or without text: nothing changed. */
+  readonly skipped: number;
+  readonly newThemes: number;
+  readonly emerging: readonly string[];
+}
+
+/** One enriched event and the correlation id it travelled with. */
+export interface EnrichedItem {
+  readonly event: FeedbackEnrichedEvent;
+  readonly correlationId: string | null;
+}
+
+/**
+ * Places enriched feedback into themes: one transaction per batch, holding the theme space's lock
+ * (one writer at a time). Feedback already themed is skipped, so a redelivery changes nothing.
+ * Stores theme and similarity on each feedback row, adds to the themes' daily statistics, runs a
+ * consolidation pass every {@link CONSOLIDATE_EVERY} items (applying its moves to the feedback and
+ * rebuilding the affected statistics), re-judges emerging themes, and enqueues `theme.assigned.v1`.
+ */
+export async function themeFeedbackBatch(
+  dataSource: DataSource,
+  store: ThemeSpaceStore,
+  space: string,
+  items: readonly EnrichedItem[],
+): Promise<ThemingOutcome> {
+  const withText = items.filter((i) => i.event.text !== null && i.event.text.trim() !== '');
+  if (withText.length === 0)
+    return { themed: 0, skipped: items.length, newThemes: 0, emerging: [] };
+  return dataSource.transaction(async (manager) => {
+    const result = await store.withSpace(manager, space, async (engine, touched) => {
+      // Under the space's lock: what no other writer has themed yet.
+      const rows: { id: string }[] = await manager.query(
+        'SELECT id FROM feedback WHERE id = ANY($1::uuid[]) AND themed_at IS NULL',
+        [[...new Set(withText.map((i) => i.event.feedbackId))]],
+      );
+      const pending = new Set(rows.map((r) => r.id));
+      const todo = withText.filter((i) => pending.delete(i.event.feedbackId));
+      const placements: FeedbackPlacement[] = [];
+      const facts: ThemedItemFacts[] = [];
+      const events: OutgoingMessage<ThemeAssignedEvent>[] = [];
+      const rebuild = new Set<string>();
+      let newThemes = 0;
+      const assignedAt = new Date().toISOString();
+      for (const { event, correlationId } of todo) {
+        const assignment = engine.assign({ id: event.feedbackId, text: event.text as string });
+        const themeId = assignment.themeId ?? null;
+        if (assignment.created) newThemes += 1;
+        if (themeId) touched.add(themeId);
+        const similarity = Math.max(0, Math.min(1, assignment.similarity));
+        placements.push({
+          feedbackId: event.feedbackId,
+          themeId,
+          similarity,
+          reason: { ...assignment.reason },
+        });
+        if (themeId) {
+          facts.push({
+            themeId,
+            occurredAt: event.occurredAt,
+            source: event.source,
+            journeyStage: event.journeyStage,
+            sentiment: event.sentiment,
+            npsBand:
+              event.metric === 'NPS' ? (event.scoreBand as ThemedItemFacts['npsBand']) : null,
+          });
+        }
+        events.push({
+          key: themeId ?? event.feedbackId,
+          value: {
+            schemaVersion: 1,
+            feedbackId: event.feedbackId,
+            space,
+            themeId,
+            createdTheme: assignment.created,
+            similarity,
+            sharedTerms: assignment.reason.sharedTerms.slice(0, 20),
+            source: event.source,
+            customerId: event.customerId,
+            occurredAt: event.occurredAt,
+            sentiment: event.sentiment,
+            journeyStage: event.journeyStage,
+            assignedAt,
+          },
+          headers: correlationId ? { [MessageHeaders.correlationId]: correlationId } : {},
+        });
+        if (engine.itemsSeen % CONSOLIDATE_EVERY === 0) {
+          // Placements so far must be on the rows before the pass moves them.
+          await placeFeedback(manager, placements.splice(0));
+          await addDailyStats(manager, facts.splice(0));
+          const report = engine.consolidate();
+          for (const id of await applyConsolidation(manager, report)) {
+            rebuild.add(id);
+            touched.add(id);
+          }
+          for (const r of report.relabelled) touched.add(r.themeId);
+        }
+      }
+      await placeFeedback(manager, placements);
+      await addDailyStats(manager, facts);
+      await rebuildDailyStats(manager, rebuild);
+      await enqueueOutbox(manager, ThemeAssignedTopic, events);
+      const today = dayOf(new Date().toISOString());
+      const recent = todo.some((i) => dayOf(i.event.occurredAt) === today);
+      return { themed: todo.length, newThemes, touched: recent ? [...touched] : [], today };
+    });
+    // After the space saved its theme rows, so new themes can be judged too.
+    const emerging = await refreshEmerging(manager, result.touched, result.today);
+    return {
+      themed: result.themed,
+      skipped: items.length - result.themed,
+      newThemes: result.newThemes,
+      emerging,
+    };
+  });
+}

@@ -1,0 +1,71 @@
+import { correlationIdOf, FeedbackEnrichedTopic } from '@closedloop/contracts';
+import { subscription, type MessageBus, type RunningConsumer } from '@closedloop/messaging';
+import { MESSAGE_BUS, OutboxRelayService } from '@closedloop/platform';
+import { DEFAULT_THEME_SPACE, ThemeSpaceStore } from '@closedloop/themes-data-access';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnModuleDestroy,
+} from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { themeFeedbackBatch, type EnrichedItem } from './theme-feedback-batch';
+
+export const THEMING_GROUP_ID = 'closedloop.pipeline.theming';
+
+/**
+ * The theming stage: consumes `feedback.enriched.v1` and places each item in a theme. Any number
+ * of instances may run: the theme space's lock lets one write at a time, while intake before it
+ * still scales across partitions.
+ */
+@Injectable()
+export class ThemingConsumer implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger(ThemingConsumer.name);
+  private consumer: RunningConsumer | undefined;
+
+  constructor(
+    @Inject(MESSAGE_BUS) private readonly bus: MessageBus,
+    private readonly dataSource: DataSource,
+    private readonly outbox: OutboxRelayService,
+    private readonly store: ThemeSpaceStore,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    const theme = async (items: readonly EnrichedItem[]) => {
+      const outcome = await themeFeedbackBatch(
+        this.dataSource,
+        this.store,
+        DEFAULT_THEME_SPACE,
+        items,
+      );
+      if (outcome.themed > 0) this.outbox.nudge();
+      if (outcome.emerging.length > 0)
+        this.logger.log(`emerging themes: ${outcome.emerging.join(', ')}`);
+      this.logger.debug(
+        `themed ${outcome.themed}, skipped ${outcome.skipped}, new themes ${outcome.newThemes}`,
+      );
+    };
+    this.consumer = await this.bus.startConsumer({
+      groupId: THEMING_GROUP_ID,
+      subscriptions: [
+        subscription(
+          FeedbackEnrichedTopic,
+          (event, context) => theme([{ event, correlationId: correlationIdOf(context.headers) }]),
+          (items) =>
+            theme(
+              items.map((i) => ({
+                event: i.value,
+                correlationId: correlationIdOf(i.context.headers),
+              })),
+            ),
+        ),
+      ],
+    });
+    this.logger.log(`consuming ${FeedbackEnrichedTopic.name} as ${THEMING_GROUP_ID}`);
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.consumer?.stop();
+  }
+}

@@ -1,0 +1,278 @@
+import {
+  defineTopic,
+  FeedbackEnrichedEventSchema,
+  type FeedbackEnrichedEvent,
+} from '@closedloop/contracts';
+import { KafkaMessageBus, subscription } from '@closedloop/messaging';
+import { createTestDatabase, type TestDatabase } from '@closedloop/persistence/testing';
+import { ThemeSpaceStore } from '@closedloop/themes-data-access';
+import { randomUUID } from 'node:crypto';
+import { themeFeedbackBatch, type EnrichedItem } from './theme-feedback-batch';
+
+const brokers = (process.env['KAFKA_BROKERS'] ?? '127.0.0.1:9092').split(',');
+
+const TOPICS: readonly (readonly string[])[] = [
+  [
+    'my new card has not arrived yet',
+    'still waiting for my card to arrive',
+    'card ordered two weeks ago and not arrived',
+    'when will my new card arrive',
+    'the card I ordered never arrived',
+  ],
+  [
+    'the exchange rate you gave me was wrong',
+    'why is the exchange rate so bad today',
+    'wrong exchange rate applied to my transfer',
+    'exchange rate on my payment looks wrong',
+    'what exchange rate do you use for euros',
+  ],
+  [
+    'I want a refund for this purchase',
+    'how long does a refund take',
+    'my refund has not shown up',
+    'refund for a cancelled order is missing',
+    'please refund the duplicate charge',
+  ],
+];
+
+const DISTINCT_COMPLAINTS = [
+  'parcel delivery courier lost package',
+  'mobile app crashes login screen',
+  'invoice pdf download broken',
+  'password reset email never came',
+  'checkout coupon discount rejected',
+  'subscription renewal price increase',
+  'warehouse shipping delays christmas',
+  'chatbot useless answers robotic',
+  'refund bank transfer pending',
+  'loyalty points balance missing',
+  'store opening hours sunday',
+  'printer ink cartridge leaking',
+];
+
+async function eventually(check: () => Promise<void>, timeoutMs = 60_000): Promise<void> {
+  const start = Date.now();
+  for (;;) {
+    try {
+      await check();
+      return;
+    } catch (error) {
+      if (Date.now() - start > timeoutMs) throw error;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+}
+
+describe('the theming stage on real PostgreSQL and Kafka', () => {
+  let db: TestDatabase;
+  beforeAll(async () => {
+    db = await createTestDatabase();
+  });
+  afterAll(() => db?.drop());
+
+  const q = async <T>(sql: string, params: unknown[] = []) =>
+    (await db.dataSource.query(sql, params)) as T[];
+
+  /** Stores feedback rows as intake would, and answers their enriched events. */
+  async function feedback(
+    count: number,
+    tag: string,
+    occurredAt = new Date().toISOString(),
+    texts?: readonly string[],
+  ): Promise<EnrichedItem[]> {
+    const items: EnrichedItem[] = [];
+    for (let i = 0; i < count; i++) {
+      const topic = TOPICS[i % TOPICS.length] as readonly string[];
+      const text = texts
+        ? (texts[i % texts.length] as string)
+        : (topic[Math.floor(i / TOPICS.length) % topic.length] as string);
+      const event: FeedbackEnrichedEvent = {
+        schemaVersion: 1,
+        feedbackId: randomUUID(),
+        eventKey: `survey:${tag}-${i}`,
+        source: 'survey',
+        customerId: null,
+        occurredAt,
+        text,
+        metric: 'NPS',
+        score: i % 11,
+        scoreBand: i % 11 >= 9 ? 'promoter' : i % 11 >= 7 ? 'passive' : 'detractor',
+        language: 'en',
+        sentiment: -0.4,
+        journeyStage: 'use',
+      };
+      await db.dataSource.query(
+        `INSERT INTO feedback (id, event_key, source, occurred_at, received_at, text, metric, score, score_band, sentiment, journey_stage)
+         VALUES ($1, $2, 'survey', $3, now(), $4, 'NPS', $5, $6, -0.4, 'use')`,
+        [event.feedbackId, event.eventKey, occurredAt, text, event.score, event.scoreBand],
+      );
+      items.push({ event, correlationId: `corr-${tag}-${i}` });
+    }
+    return items;
+  }
+
+  /** Identical texts reaching any consumer must share one theme: a second copy of a new theme would split them. */
+  async function expectOneThemePerText(eventKeys: string): Promise<void> {
+    const rows = await q<{ text: string; themes: string }>(
+      'SELECT text, count(DISTINCT theme_id) AS themes FROM feedback WHERE event_key LIKE $1 GROUP BY text',
+      [eventKeys],
+    );
+    expect(rows.length).toBeGreaterThan(5);
+    expect(rows.filter((r) => r.themes !== '1')).toEqual([]);
+  }
+
+  it('places feedback in themes, keeps daily statistics, and enqueues theme.assigned.v1', async () => {
+    const store = new ThemeSpaceStore();
+    const items = await feedback(30, 'a');
+    const outcome = await themeFeedbackBatch(db.dataSource, store, 'space-a', items);
+    expect(outcome.themed).toBe(30);
+
+    const placed = await q<{ theme_id: string | null; n: string }>(
+      "SELECT theme_id, count(*) AS n FROM feedback WHERE event_key LIKE 'survey:a-%' GROUP BY 1",
+    );
+    expect(placed.every((p) => p.theme_id !== null)).toBe(true);
+    const themes = await q<{ id: string; label: string; size: number }>(
+      "SELECT id, label, size FROM themes WHERE space = 'space-a' AND status = 'active'",
+    );
+    expect(themes.length).toBeGreaterThanOrEqual(3);
+    expect(new Set(themes.map((t) => t.label)).size).toBe(themes.length);
+    // The same words always land in the same theme, and the three topics never share one.
+    await expectOneThemePerText('survey:a-%');
+    const perTopic = await Promise.all(
+      TOPICS.map((topic) =>
+        q<{ theme_id: string }>(
+          'SELECT DISTINCT theme_id FROM feedback WHERE text = ANY($1) AND event_key LIKE $2',
+          [topic, 'survey:a-%'],
+        ),
+      ),
+    );
+    const seen = perTopic.map((rows) => new Set(rows.map((r) => r.theme_id)));
+    for (const [i, a] of seen.entries())
+      for (const b of seen.slice(i + 1)) expect([...a].filter((id) => b.has(id))).toEqual([]);
+    const [stats] = await q<{ volume: string; detractors: string }>(
+      "SELECT sum(volume) AS volume, sum(detractors) AS detractors FROM theme_daily_stats s JOIN themes t ON t.id = s.theme_id WHERE t.space = 'space-a'",
+    );
+    expect(Number(stats?.volume)).toBe(30);
+    expect(Number(stats?.detractors)).toBe(
+      items.filter((i) => i.event.scoreBand === 'detractor').length,
+    );
+    const [outbox] = await q<{ n: string }>(
+      "SELECT count(*) AS n FROM outbox WHERE topic = 'theme.assigned.v1' AND payload->>'space' = 'space-a'",
+    );
+    expect(Number(outbox?.n)).toBe(30);
+    const [reason] = await q<{ theme_reason: { sharedTerms: string[] } }>(
+      "SELECT theme_reason FROM feedback WHERE event_key = 'survey:a-29'",
+    );
+    expect(reason?.theme_reason.sharedTerms.length).toBeGreaterThan(0);
+  });
+
+  it('changes nothing when the same events are delivered again', async () => {
+    const store = new ThemeSpaceStore();
+    const items = await feedback(15, 'r');
+    await themeFeedbackBatch(db.dataSource, store, 'space-r', items);
+    const before = await q(
+      "SELECT id, size, label FROM themes WHERE space = 'space-r' ORDER BY id",
+    );
+    const statsBefore = await q(
+      'SELECT * FROM theme_daily_stats ORDER BY theme_id, day, source, journey_stage',
+    );
+
+    const again = await themeFeedbackBatch(db.dataSource, new ThemeSpaceStore(), 'space-r', items);
+
+    expect(again).toEqual({ themed: 0, skipped: 15, newThemes: 0, emerging: [] });
+    expect(
+      await q("SELECT id, size, label FROM themes WHERE space = 'space-r' ORDER BY id"),
+    ).toEqual(before);
+    expect(
+      await q('SELECT * FROM theme_daily_stats ORDER BY theme_id, day, source, journey_stage'),
+    ).toEqual(statsBefore);
+  });
+
+  it('flags a theme whose volume today is well above its own baseline as emerging', async () => {
+    const store = new ThemeSpaceStore();
+    const lastWeek = new Date(Date.now() - 7 * 86_400_000).toISOString();
+    await themeFeedbackBatch(db.dataSource, store, 'space-e', await feedback(3, 'e-old', lastWeek));
+    const burst = await themeFeedbackBatch(
+      db.dataSource,
+      store,
+      'space-e',
+      await feedback(30, 'e-new'),
+    );
+    expect(burst.emerging.length).toBeGreaterThan(0);
+    const rows = await q<{ id: string }>(
+      "SELECT id FROM themes WHERE space = 'space-e' AND emerging_since IS NOT NULL",
+    );
+    expect(rows.map((r) => r.id).sort()).toEqual([...burst.emerging].sort());
+  });
+
+  it('with two consumers on real Kafka, never opens the same new theme twice', async () => {
+    const topic = defineTopic(
+      `it.enriched-${randomUUID().slice(0, 8)}.v1`,
+      FeedbackEnrichedEventSchema,
+    );
+    const groupId = `it-theming-${randomUUID()}`;
+    const buses = [0, 1].map(
+      (n) => new KafkaMessageBus({ brokers, clientId: `theming-int-${n}`, partitions: 4 }),
+    );
+    await buses[0]?.ensureTopics([topic]);
+    const consumers = await Promise.all(
+      buses.map((bus) => {
+        // Each consumer has its own engine cache, as two pipeline processes would.
+        const store = new ThemeSpaceStore();
+        const theme = (items: EnrichedItem[]) =>
+          themeFeedbackBatch(db.dataSource, store, 'space-k', items).then(() => undefined);
+        return bus.startConsumer({
+          groupId,
+          maxBatchSize: 10,
+          subscriptions: [
+            subscription(
+              topic,
+              (event) => theme([{ event, correlationId: null }]),
+              (items) => theme(items.map((i) => ({ event: i.value, correlationId: null }))),
+            ),
+          ],
+        });
+      }),
+    );
+    // Twelve complaints with no word in common, each sent ten times: with one writer at a time
+    // each opens exactly one theme, whichever consumer sees it first.
+    const items = await feedback(120, 'k', new Date().toISOString(), DISTINCT_COMPLAINTS);
+    // Keyed at random: copies of the same text reach both consumers through different partitions.
+    await buses[1]?.publish(
+      topic,
+      items.map((i) => ({ key: randomUUID(), value: i.event })),
+    );
+    // And once more: a redelivery must change nothing.
+    await buses[1]?.publish(
+      topic,
+      items.slice(0, 40).map((i) => ({ key: randomUUID(), value: i.event })),
+    );
+
+    await eventually(async () => {
+      const [row] = await q<{ n: string }>(
+        "SELECT count(*) AS n FROM feedback WHERE event_key LIKE 'survey:k-%' AND themed_at IS NOT NULL",
+      );
+      expect(Number(row?.n)).toBe(120);
+    });
+    await new Promise((r) => setTimeout(r, 1500));
+    const [created] = await q<{ n: string }>(
+      "SELECT count(*) AS n FROM themes WHERE space = 'space-k'",
+    );
+    expect(Number(created?.n)).toBe(DISTINCT_COMPLAINTS.length);
+    await expectOneThemePerText('survey:k-%');
+    const [themes] = await q<{ n: string; labels: string }>(
+      "SELECT count(*) AS n, count(DISTINCT label) AS labels FROM themes WHERE space = 'space-k' AND status = 'active'",
+    );
+    expect(Number(themes?.labels)).toBe(Number(themes?.n));
+    const [stats] = await q<{ volume: string }>(
+      "SELECT sum(volume) AS volume FROM theme_daily_stats s JOIN themes t ON t.id = s.theme_id WHERE t.space = 'space-k'",
+    );
+    expect(Number(stats?.volume)).toBe(120);
+    const [events] = await q<{ n: string }>(
+      "SELECT count(*) AS n FROM outbox WHERE topic = 'theme.assigned.v1' AND payload->>'space' = 'space-k'",
+    );
+    expect(Number(events?.n)).toBe(120);
+    await Promise.all(consumers.map((c) => c.stop()));
+    await Promise.all(buses.map((b) => b.close()));
+  });
+});

@@ -1,0 +1,15 @@
+import { z } from 'zod';
+import { envFlag, envList, loadConfig } from './env';
+
+describe('loadConfig', () => {
+  const schema = z.object({ FLAG: envFlag(false), LIST: envList('a:1'), N: z.coerce.number().int() });
+
+  it('applies defaults and parses flags and lists', () => {
+    expect(loadConfig(schema, { N: '3', FLAG: '1' })).toEqual({ FLAG: true, LIST: ['a:1'], N: 3 });
+    expect(loadConfig(schema, { N: '3', FLAG: 'false', LIST: 'x:1,,y:2 ' })).toEqual({ FLAG: false, LIST: ['x:1', 'y:2'], N: 3 });
+  });
+
+  it('names each invalid variable', () => {
+    expect(() => loadConfig(schema, { N: 'x', FLAG: 'yes' })).toThrow(/Invalid configuration:\n {2}FLAG: .*\n {2}N: /);
+  });
+});

@@ -1,0 +1,57 @@
+import { ALL_TOPICS } from '@closedloop/contracts';
+import { KafkaMessageBus, type MessageBus } from '@closedloop/messaging';
+import {
+  Global,
+  Inject,
+  Module,
+  type DynamicModule,
+  type OnApplicationShutdown,
+  type OnModuleInit,
+} from '@nestjs/common';
+import { nestMessagingLogger } from './nest-messaging-logger';
+import { MESSAGE_BUS } from './tokens';
+
+export interface KafkaConfig {
+  readonly brokers: readonly string[];
+  readonly clientId: string;
+  readonly partitions: number;
+}
+
+/**
+ * Provides the MessageBus under MESSAGE_BUS, creates the loop's topics at start-up and closes the
+ * bus (consumers first, committing what was processed) at shutdown.
+ */
+@Global()
+@Module({})
+export class MessagingModule implements OnModuleInit, OnApplicationShutdown {
+  constructor(@Inject(MESSAGE_BUS) private readonly bus: MessageBus) {}
+
+  static forKafka(config: KafkaConfig): DynamicModule {
+    return MessagingModule.forBus(
+      () =>
+        new KafkaMessageBus({
+          brokers: config.brokers,
+          clientId: config.clientId,
+          partitions: config.partitions,
+          logger: nestMessagingLogger('Kafka'),
+        }),
+    );
+  }
+
+  /** Uses a bus made elsewhere, e.g. the embedded mode's in-process bus. */
+  static forBus(factory: () => MessageBus): DynamicModule {
+    return {
+      module: MessagingModule,
+      providers: [{ provide: MESSAGE_BUS, useFactory: factory }],
+      exports: [MESSAGE_BUS],
+    };
+  }
+
+  async onModuleInit(): Promise<void> {
+    await this.bus.ensureTopics(ALL_TOPICS);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.bus.close();
+  }
+}

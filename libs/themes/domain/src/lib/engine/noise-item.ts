@@ -1,0 +1,7 @@
+/** An item set aside as noise, kept (bounded) so a later theme can absorb it. */
+export interface NoiseItem {
+  readonly id: string;
+  readonly text: string;
+  /** Set aside by a person: the machine never absorbs it again. */
+  readonly manual: boolean;
+}

@@ -1,0 +1,48 @@
+import { SparseVector, dotProduct } from '../representation/sparse-vector';
+
+/** A candidate quote with its unit vector. */
+export interface QuoteCandidate {
+  readonly id: string;
+  readonly text: string;
+  readonly vector: SparseVector;
+}
+
+/**
+ * Representative quotes by maximal marginal relevance: each pick balances closeness to the
+ * theme centroid (central) against similarity to quotes already picked (varied).
+ */
+export function pickQuotes(
+  candidates: readonly QuoteCandidate[],
+  centroid: SparseVector,
+  centroidNorm: number,
+  count: number,
+  centrality = 0.7,
+): QuoteCandidate[] {
+  const relevance = new Map(
+    candidates.map((candidate) => [
+      candidate.id,
+      centroidNorm === 0 ? 0 : dotProduct(candidate.vector, centroid) / centroidNorm,
+    ]),
+  );
+  const chosen: QuoteCandidate[] = [];
+  const remaining = [...candidates];
+  const seenTexts = new Set<string>();
+  while (chosen.length < count && remaining.length > 0) {
+    let bestIndex = -1;
+    let bestScore = -Infinity;
+    remaining.forEach((candidate, index) => {
+      if (seenTexts.has(candidate.text.trim().toLowerCase())) return;
+      const redundancy = Math.max(0, ...chosen.map((c) => dotProduct(c.vector, candidate.vector)));
+      const score = centrality * (relevance.get(candidate.id) ?? 0) - (1 - centrality) * redundancy;
+      if (score > bestScore) {
+        bestScore = score;
+        bestIndex = index;
+      }
+    });
+    if (bestIndex < 0) break;
+    const [picked] = remaining.splice(bestIndex, 1);
+    seenTexts.add(picked.text.trim().toLowerCase());
+    chosen.push(picked);
+  }
+  return chosen;
+}

@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# npm test: every test tier, on real infrastructure.
+#   1. brings the local stack up (Kafka, PostgreSQL, test SMTP server, Chromium, kcat): idempotent
+#   2. lint, typecheck and unit tests of every project
+#   3. integration tests (*.int-spec.ts) against Kafka and PostgreSQL
+#   4. the loop end to end: api, pipeline and notifier as processes on Kafka, PostgreSQL and SMTP
+#   5. the portal in headless Chromium, against the embedded mode with its demo data
+# Ends with one line "tests: N passed, N failed". Fails, never skips, when infrastructure is missing.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+cd "$root"
+export NX_NO_CLOUD=true NX_DAEMON=false NX_TUI=false CI="${CI:-true}"
+
+bash tools/stack/up.sh
+set -a
+# shellcheck disable=SC1091
+source "${CLOSEDLOOP_STATE:-$root/.stack}/stack.env"
+set +a
+
+log_dir="$root/dist/test-artifacts"
+mkdir -p "$log_dir"
+log="$log_dir/test-run.log"
+: > "$log"
+
+embedded_pid=""
+cleanup() {
+  if [[ -n "$embedded_pid" ]]; then kill "$embedded_pid" 2>/dev/null || true; wait "$embedded_pid" 2>/dev/null || true; fi
+}
+trap cleanup EXIT
+
+summary() {
+  # Sum jest's "Tests:" lines, e.g. "Tests:       2 failed, 40 passed, 42 total".
+  local lines passed failed
+  lines=$(sed 's/\x1b\[[0-9;]*m//g' "$log" | grep -E '^Tests:' || true)
+  passed=$(grep -oE '[0-9]+ passed' <<< "$lines" | awk '{s+=$1} END {print s+0}' || true)
+  failed=$(grep -oE '[0-9]+ failed' <<< "$lines" | awk '{s+=$1} END {print s+0}' || true)
+  echo "tests: ${passed} passed, ${failed} failed"
+}
+
+step() {
+  echo "==> $*" | tee -a "$log"
+  if ! "$@" 2>&1 | tee -a "$log"; then
+    echo "FAILED: $*" | tee -a "$log"
+    summary
+    exit 1
+  fi
+}
+
+step npx nx run-many -t lint typecheck test --outputStyle=static
+step npx nx run-many -t int-test --parallel=1 --outputStyle=static
+step npx nx run-many -t build -p api pipeline notifier portal embedded --outputStyle=static
+step npx nx e2e loop-e2e --outputStyle=static
+
+# The portal in a real browser, against the embedded mode with fresh demo data.
+portal_port="${PORTAL_E2E_PORT:-3400}"
+data_dir="$(mktemp -d)"
+PORT="$portal_port" PGLITE_PORT="$((portal_port + 1))" DATA_DIR="$data_dir" \
+  node dist/apps/embedded/main.js > "$log_dir/embedded-for-portal-e2e.log" 2>&1 &
+embedded_pid=$!
+for _ in $(seq 1 120); do
+  if curl -fsS "http://127.0.0.1:${portal_port}/health/ready" > /dev/null 2>&1 && \
+     grep -q 'ClosedLoop is running' "$log_dir/embedded-for-portal-e2e.log"; then break; fi
+  if ! kill -0 "$embedded_pid" 2>/dev/null; then echo "embedded mode exited; see $log_dir/embedded-for-portal-e2e.log"; exit 1; fi
+  sleep 0.5
+done
+step env PORTAL_BASE_URL="http://127.0.0.1:${portal_port}" npx nx e2e portal-e2e --outputStyle=static
+
+summary
