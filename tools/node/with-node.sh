@@ -15,4 +15,7 @@ case "$bin" in
     done ;;
 esac
 export NX_NO_CLOUD=true
+# onnxruntime-node's install script would fetch a CUDA provider from nuget.org (unreachable here,
+# and unused: the theme encoder runs on the CPU library shipped inside the package).
+export ONNXRUNTIME_NODE_INSTALL=skip
 exec "$@"
