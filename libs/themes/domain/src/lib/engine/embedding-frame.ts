@@ -1,0 +1,103 @@
+import { addScaled, unitDifference } from '../vectors/dense-vector';
+
+/** Plain-JSON form of an {@link EmbeddingFrame}. */
+export interface EmbeddingFrameState {
+  readonly sum: number[];
+  readonly count: number;
+  readonly origin: number[];
+}
+
+/** Items after which the warm-up refreshes the origin: 8, 16, 32, ... 256. */
+const FIRST_WARM_UP_REFRESH = 8;
+const LAST_WARM_UP_REFRESH = 256;
+
+/**
+ * Where similarities are measured from. Sentence embeddings of one domain share a large common
+ * direction (their cosines sit around 0.5 even for unrelated texts), which blurs every theme
+ * into every other. The frame learns the mean embedding of the stream and centres every vector
+ * on it, so unrelated texts score near 0 whatever the domain. The origin in force moves only
+ * when {@link refresh} is called (during warm-up, then at each consolidation), so centroids
+ * computed between two refreshes stay comparable.
+ */
+export class EmbeddingFrame {
+  private sum: Float64Array | undefined;
+  private count = 0;
+  private origin: Float64Array | undefined;
+
+  /** Dimensions of the embeddings, once the first one was seen. */
+  get dimensions(): number | undefined {
+    return this.sum?.length;
+  }
+
+  get observed(): number {
+    return this.count;
+  }
+
+  /** Adds one raw (uncentred) embedding to the running mean. */
+  observe(raw: ArrayLike<number>): void {
+    this.requireDimensions(raw.length);
+    addScaled(this.sum as Float64Array, raw, 1);
+    this.count++;
+  }
+
+  /** True right after the warm-up counts (8, 16, ... 256 items), when the origin should move. */
+  dueForWarmUpRefresh(): boolean {
+    const n = this.count;
+    return n >= FIRST_WARM_UP_REFRESH && n <= LAST_WARM_UP_REFRESH && (n & (n - 1)) === 0;
+  }
+
+  /** Moves the origin to the current running mean. */
+  refresh(): void {
+    if (!this.sum || this.count === 0) return;
+    const origin = new Float64Array(this.sum.length);
+    for (let i = 0; i < origin.length; i++) origin[i] = this.sum[i] / this.count;
+    this.origin = origin;
+  }
+
+  /** The unit vector of a raw embedding seen from the origin. */
+  centre(raw: ArrayLike<number>): Float32Array {
+    this.requireDimensions(raw.length);
+    return unitDifference(raw, 1, this.origin as Float64Array);
+  }
+
+  /** The unit direction of a theme's mean raw embedding (`sum / weight`) seen from the origin. */
+  centreMean(sum: ArrayLike<number>, weight: number): Float32Array {
+    this.requireDimensions(sum.length);
+    return unitDifference(sum, weight > 0 ? weight : 1, this.origin as Float64Array);
+  }
+
+  toJSON(): EmbeddingFrameState {
+    return {
+      sum: this.sum ? [...this.sum] : [],
+      count: this.count,
+      origin: this.origin ? [...this.origin] : [],
+    };
+  }
+
+  static fromJSON(state: EmbeddingFrameState): EmbeddingFrame {
+    const frame = new EmbeddingFrame();
+    if (state.sum.length > 0) {
+      frame.sum = Float64Array.from(state.sum);
+      frame.origin =
+        state.origin.length === state.sum.length
+          ? Float64Array.from(state.origin)
+          : new Float64Array(state.sum.length);
+    }
+    frame.count = state.count;
+    return frame;
+  }
+
+  private requireDimensions(length: number): void {
+    if (!this.sum) {
+      if (length === 0) throw new Error('An embedding needs at least one dimension');
+      this.sum = new Float64Array(length);
+      this.origin = new Float64Array(length);
+      return;
+    }
+    if (length !== this.sum.length) {
+      throw new Error(
+        `Embedding has ${length} dimensions; this theme space uses ${this.sum.length}`,
+      );
+    }
+  }
+}
