@@ -8,6 +8,8 @@ const PipelineEnvSchema = z.object({
   RUN_MIGRATIONS: envFlag(false),
   KAFKA_BROKERS: envList('127.0.0.1:9092'),
   KAFKA_PARTITIONS: z.coerce.number().int().min(1).default(3),
+  /** The theme encoder's model directory; default: where `npm run models:fetch` puts it. */
+  THEME_ENCODER_DIR: z.string().min(1).optional(),
 });
 
 export type PipelineEnv = z.infer<typeof PipelineEnvSchema>;

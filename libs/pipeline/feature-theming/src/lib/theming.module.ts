@@ -1,11 +1,23 @@
 import { ThemeSpaceStore } from '@closedloop/themes-data-access';
-import { Module } from '@nestjs/common';
+import { Module, type DynamicModule } from '@nestjs/common';
+import { sentenceEncoderProvider } from './sentence-encoder.provider';
 import { ThemingConsumer } from './theming.consumer';
 
-@Module({
-  providers: [
-    ThemingConsumer,
-    { provide: ThemeSpaceStore, useFactory: () => new ThemeSpaceStore() },
-  ],
-})
-export class ThemingModule {}
+export interface ThemingOptions {
+  /** Holds the sentence encoder's model.onnx and tokenizer.json. */
+  readonly encoderDirectory: string;
+}
+
+@Module({})
+export class ThemingModule {
+  static forRoot(options: ThemingOptions): DynamicModule {
+    return {
+      module: ThemingModule,
+      providers: [
+        ThemingConsumer,
+        sentenceEncoderProvider(options.encoderDirectory),
+        { provide: ThemeSpaceStore, useFactory: () => new ThemeSpaceStore() },
+      ],
+    };
+  }
+}

@@ -18,12 +18,18 @@ interface Cell {
   readonly members: Set<string>;
 }
 
+/** The index is rebuilt when the number of themes has grown or shrunk by this factor. */
+const REBUILD_FACTOR = 1.5;
+/** Cell centres are trained on at most this many centroids per cell. */
+const TRAINING_PER_CELL = 20;
+
 /**
  * Finds the themes whose centroids are closest to a unit vector. Up to `exhaustiveLimit` themes
  * every centroid is scored (exact). Beyond, an inverted-file index: centroids are grouped into
- * about sqrt(n) cells by spherical k-means, a query scores the cell centres and then only the
- * themes of its `probes` best cells, so the cost grows with sqrt(n), not n. Cells are rebuilt
- * when the number of themes has doubled or halved since the last build.
+ * k = sqrt(2n) cells by spherical k-means, and a query scores the cell centres, then only the
+ * themes of its best `probes` cells: about 2 sqrt(2n) cosines instead of n, so the cost grows
+ * with the square root of the number of themes. Cells are rebuilt when the number of themes has
+ * changed by half since the last build.
  */
 export class CentroidIndex {
   private readonly entries = new Map<string, Entry>();
@@ -32,7 +38,7 @@ export class CentroidIndex {
 
   constructor(
     private readonly exhaustiveLimit = 200,
-    private readonly probes = 4,
+    private readonly probes = 2,
   ) {}
 
   get size(): number {
@@ -66,7 +72,11 @@ export class CentroidIndex {
       this.builtFor = 0;
       return;
     }
-    if (this.cells.length === 0 || n >= 2 * this.builtFor || 2 * n <= this.builtFor) {
+    if (
+      this.cells.length === 0 ||
+      n >= REBUILD_FACTOR * this.builtFor ||
+      REBUILD_FACTOR * n <= this.builtFor
+    ) {
       this.rebuild(random);
       return;
     }
@@ -78,8 +88,16 @@ export class CentroidIndex {
     }
   }
 
-  /** The `limit` closest themes to a unit vector, best first. */
-  nearest(vector: ArrayLike<number>, limit: number, exclude?: (id: string) => boolean): IndexHit[] {
+  /**
+   * The `limit` closest themes to a unit vector, best first, looking into the best `probes` cells
+   * (fewer for a cheaper, rougher search).
+   */
+  nearest(
+    vector: ArrayLike<number>,
+    limit: number,
+    exclude?: (id: string) => boolean,
+    probes = this.probes,
+  ): IndexHit[] {
     const hits: IndexHit[] = [];
     const consider = (id: string, entry: Entry): void => {
       if (exclude?.(id)) return;
@@ -99,7 +117,7 @@ export class CentroidIndex {
     const ranked = this.cells
       .map((cell, index) => ({ index, similarity: dot(vector, cell.centre) }))
       .sort((a, b) => b.similarity - a.similarity)
-      .slice(0, this.probes);
+      .slice(0, probes);
     for (const { index } of ranked) {
       for (const id of this.cells[index].members) {
         const entry = this.entries.get(id);
@@ -110,49 +128,30 @@ export class CentroidIndex {
   }
 
   private place(id: string, entry: Entry): void {
-    let best = 0;
-    let bestSimilarity = -Infinity;
-    this.cells.forEach((cell, index) => {
-      const similarity = dot(entry.centroid, cell.centre);
-      if (similarity > bestSimilarity) {
-        bestSimilarity = similarity;
-        best = index;
-      }
-    });
-    entry.cell = best;
-    this.cells[best].members.add(id);
+    entry.cell = nearestCentre(
+      entry.centroid,
+      this.cells.map((cell) => cell.centre),
+    );
+    this.cells[entry.cell].members.add(id);
   }
 
-  /** Spherical k-means over the centroids, k = ceil(sqrt(n)), a few rounds from random seeds. */
-  private rebuild(random: SeededRandom, rounds = 4): void {
+  /**
+   * Spherical k-means for the cell centres, k = ceil(sqrt(2n)), trained for a few rounds on a
+   * sample of the centroids; then every centroid is filed in its nearest cell.
+   */
+  private rebuild(random: SeededRandom, rounds = 3): void {
     const ids = [...this.entries.keys()];
-    const k = Math.max(1, Math.ceil(Math.sqrt(ids.length)));
-    const picked = new Set<number>();
-    while (picked.size < k) picked.add(random.nextInt(ids.length));
-    let centres = [...picked].map((index) =>
-      Float32Array.from(this.entries.get(ids[index])?.centroid ?? []),
+    const k = Math.max(1, Math.ceil(Math.sqrt(2 * ids.length)));
+    const training = sampleOf(ids, k * TRAINING_PER_CELL, random).map(
+      (id) => (this.entries.get(id) as Entry).centroid,
     );
-    const assignment = new Int32Array(ids.length);
+    let centres = sampleOf(training, k, random).map((centroid) => Float32Array.from(centroid));
     for (let round = 0; round < rounds; round++) {
-      ids.forEach((id, index) => {
-        const centroid = this.entries.get(id)?.centroid as Float32Array;
-        let best = 0;
-        let bestSimilarity = -Infinity;
-        centres.forEach((centre, c) => {
-          const similarity = dot(centroid, centre);
-          if (similarity > bestSimilarity) {
-            bestSimilarity = similarity;
-            best = c;
-          }
-        });
-        assignment[index] = best;
-      });
       const sums = centres.map((centre) => new Float64Array(centre.length));
-      ids.forEach((id, index) => {
-        const centroid = this.entries.get(id)?.centroid as Float32Array;
-        const sum = sums[assignment[index]];
+      for (const centroid of training) {
+        const sum = sums[nearestCentre(centroid, centres)];
         for (let d = 0; d < sum.length; d++) sum[d] += centroid[d];
-      });
+      }
       centres = sums.map((sum, c) => {
         let squares = 0;
         for (let d = 0; d < sum.length; d++) squares += sum[d] * sum[d];
@@ -162,11 +161,34 @@ export class CentroidIndex {
       });
     }
     this.cells = centres.map((centre) => ({ centre, members: new Set<string>() }));
-    ids.forEach((id, index) => {
-      const entry = this.entries.get(id) as Entry;
-      entry.cell = assignment[index];
+    for (const [id, entry] of this.entries) {
+      entry.cell = nearestCentre(entry.centroid, centres);
       this.cells[entry.cell].members.add(id);
-    });
+    }
     this.builtFor = ids.length;
   }
+}
+
+function nearestCentre(vector: ArrayLike<number>, centres: readonly Float32Array[]): number {
+  let best = 0;
+  let bestSimilarity = -Infinity;
+  for (let c = 0; c < centres.length; c++) {
+    const similarity = dot(vector, centres[c]);
+    if (similarity > bestSimilarity) {
+      bestSimilarity = similarity;
+      best = c;
+    }
+  }
+  return best;
+}
+
+/** Up to `count` distinct elements drawn at random (all of them when there are fewer). */
+function sampleOf<T>(items: readonly T[], count: number, random: SeededRandom): T[] {
+  if (items.length <= count) return [...items];
+  const pool = [...items];
+  for (let i = 0; i < count; i++) {
+    const j = i + random.nextInt(pool.length - i);
+    [pool[i], pool[j]] = [pool[j], pool[i]];
+  }
+  return pool.slice(0, count);
 }

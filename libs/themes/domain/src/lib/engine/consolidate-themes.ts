@@ -1,6 +1,7 @@
 import { dot } from '../vectors/dense-vector';
 import { ConsolidationContext } from './consolidation-context';
 import { proposeSplit } from './propose-split';
+import { SampleProfile } from './sample-profile';
 import { offerSample } from './theme-sample-reservoir';
 import { ConsolidationReport } from './theme-engine-types';
 import { ThemeState, isMachineEditable, keptApart } from './theme-state';
@@ -38,25 +39,6 @@ export function mergeInto(
   store.retire(source, 'merged');
 }
 
-/** A theme's sampled members seen from the current origin: their sum and mean pairwise cosine. */
-interface SampleProfile {
-  readonly sum: Float64Array;
-  readonly count: number;
-  /** Mean cosine between two different members (undefined with fewer than two samples). */
-  readonly cohesion: number | undefined;
-}
-
-function sampleProfile(context: ConsolidationContext, theme: ThemeState): SampleProfile {
-  const sum = new Float64Array(theme.centroid.length);
-  for (const sample of theme.samples) {
-    const centred = context.centred(sample.vector);
-    for (let d = 0; d < sum.length; d++) sum[d] += centred[d];
-  }
-  const count = theme.samples.length;
-  const cohesion = count < 2 ? undefined : (dot(sum, sum) - count) / (count * (count - 1));
-  return { sum, count, cohesion };
-}
-
 /**
  * How alike two themes are, on the scale of their own coherence: the mean cosine between a
  * member of one and a member of the other, divided by the geometric mean of the two themes' own
@@ -84,15 +66,7 @@ export function mergeNearDuplicates(
   report: MutableReport,
 ): void {
   const { store, options } = context;
-  const profiles = new Map<string, SampleProfile>();
-  const profile = (theme: ThemeState): SampleProfile => {
-    let found = profiles.get(theme.id);
-    if (!found) {
-      found = sampleProfile(context, theme);
-      profiles.set(theme.id, found);
-    }
-    return found;
-  };
+  const profile = (theme: ThemeState): SampleProfile => context.profile(theme);
   const known = changed.map(profile).filter((p) => p.cohesion !== undefined);
   const typicalCohesion =
     known.length === 0
@@ -101,10 +75,12 @@ export function mergeNearDuplicates(
   const ordered = [...changed].sort((a, b) => b.weight - a.weight);
   for (const theme of ordered) {
     if (!isMachineEditable(theme)) continue;
+    // Near duplicates share an index cell: one probe is enough, and keeps the pass cheap.
     const candidates = store.nearest(
       theme.centroid,
       options.mergeCandidates,
       (other) => other.id === theme.id || !isMachineEditable(other) || keptApart(theme, other),
+      1,
     );
     for (const { theme: other } of candidates) {
       if (theme.status !== 'active' || other.status !== 'active') continue;
@@ -112,7 +88,6 @@ export function mergeNearDuplicates(
       if (affinity < options.mergeAffinity) continue;
       const [light, heavy] = theme.weight <= other.weight ? [theme, other] : [other, theme];
       mergeInto(context, light, heavy);
-      profiles.delete(heavy.id);
       report.merged.push({ from: light.id, into: heavy.id, similarity: affinity });
     }
   }
@@ -134,13 +109,12 @@ export function splitIncoherent(
     if (!isMachineEditable(theme) || theme.keepWhole) continue;
     const machineSamples = theme.samples.filter((sample) => !sample.manual);
     if (machineSamples.length < 2 * options.minThemeSize) continue;
+    const profile = context.profile(theme);
+    if (dot(profile.sum, theme.centroid) / profile.count >= context.threshold) continue;
     const vectors = machineSamples.map((sample) => ({
       id: sample.id,
       vector: context.centred(sample.vector),
     }));
-    const coherence =
-      vectors.reduce((sum, { vector }) => sum + dot(vector, theme.centroid), 0) / vectors.length;
-    if (coherence >= context.threshold) continue;
     const proposal = proposeSplit(vectors);
     if (!proposal) continue;
     const [first, second] = proposal.groups;
@@ -183,10 +157,13 @@ export function setAsideNoise(context: ConsolidationContext, report: MutableRepo
   }
 }
 
-/** Gives noise items back to a theme they now clearly belong to. */
+/**
+ * Gives noise items back to a theme they now clearly belong to. Each pass looks at the items set
+ * aside since the last one and a rotating share of the older ones.
+ */
 export function absorbNoise(context: ConsolidationContext, report: MutableReport): void {
-  const { store } = context;
-  for (const item of context.noise.all()) {
+  const { store, options } = context;
+  for (const item of context.noise.forReview(options.noiseReviewPerPass)) {
     if (item.manual) continue;
     const [best] = store.nearest(context.centred(item.vector), 1, (theme) => theme.pinned);
     if (!best || best.similarity < context.threshold) continue;

@@ -1,6 +1,7 @@
 import { SeededRandom } from '../random/seeded-random';
 import { QuantisedVector } from '../vectors/quantised-vector';
 import { NoisePool } from './noise-pool';
+import { SampleProfile } from './sample-profile';
 import { ThemeEngineOptions } from './theme-engine-types';
 import { ThemeSample, ThemeState } from './theme-state';
 import { ThemeStore } from './theme-store';
@@ -17,6 +18,8 @@ export interface ConsolidationContext {
   readonly noise: NoisePool;
   /** The centred unit vector of a stored raw embedding (memoised for the pass). */
   centred(vector: QuantisedVector): Float32Array;
+  /** A theme's samples seen from the current origin (cached while neither changes). */
+  profile(theme: ThemeState): SampleProfile;
   /** Adds an item to a theme: its sum, size and reservoir. */
   join(theme: ThemeState, sample: ThemeSample): void;
   /** Takes a sampled item out of a theme: its sum, size and reservoir. */

@@ -7,8 +7,11 @@ export interface EmbeddingFrameState {
   readonly origin: number[];
 }
 
-/** Items after which the warm-up refreshes the origin: 8, 16, 32, ... 256. */
-const FIRST_WARM_UP_REFRESH = 8;
+/**
+ * Items after which the warm-up refreshes the origin: 32, 64, 128, 256. Not earlier: n items
+ * centred on their own mean are anti-correlated (-1/(n-1)), which would distort the first themes.
+ */
+const FIRST_WARM_UP_REFRESH = 32;
 const LAST_WARM_UP_REFRESH = 256;
 
 /**
@@ -40,19 +43,34 @@ export class EmbeddingFrame {
     this.count++;
   }
 
-  /** True right after the warm-up counts (8, 16, ... 256 items), when the origin should move. */
+  /** True right after the warm-up counts (32, 64, 128, 256 items), when the origin should move. */
   dueForWarmUpRefresh(): boolean {
     const n = this.count;
     return n >= FIRST_WARM_UP_REFRESH && n <= LAST_WARM_UP_REFRESH && (n & (n - 1)) === 0;
   }
 
-  /** Moves the origin to the current running mean. */
-  refresh(): void {
-    if (!this.sum || this.count === 0) return;
+  /**
+   * Moves the origin to the current running mean, unless it is already within `tolerance` of it
+   * (Euclidean; embeddings are unit vectors). Answers whether it moved: once the stream's mean has
+   * settled the origin stays put, and what was computed from it stays valid.
+   */
+  refresh(tolerance = 0): boolean {
+    if (!this.sum || this.count === 0 || !this.origin) return false;
     const origin = new Float64Array(this.sum.length);
-    for (let i = 0; i < origin.length; i++) origin[i] = this.sum[i] / this.count;
+    let squares = 0;
+    for (let i = 0; i < origin.length; i++) {
+      origin[i] = this.sum[i] / this.count;
+      squares += (origin[i] - this.origin[i]) ** 2;
+    }
+    if (squares > 0 && Math.sqrt(squares) <= tolerance) return false;
+    if (squares === 0) return false;
     this.origin = origin;
+    this.version++;
+    return true;
   }
+
+  /** Counts origin moves: anything derived from centred vectors is valid for one version. */
+  version = 0;
 
   /** The unit vector of a raw embedding seen from the origin. */
   centre(raw: ArrayLike<number>): Float32Array {

@@ -9,6 +9,10 @@ export class NoisePool {
   private readonly items = new Map<string, NoiseItem>();
   private readonly added = new Map<string, NoiseRecord>();
   private readonly removed = new Set<string>();
+  /** Added since the last review: always reviewed next. */
+  private readonly fresh = new Set<string>();
+  /** Where the rotating review of older items goes on from. */
+  private reviewOffset = 0;
 
   constructor(private readonly capacity: number) {}
 
@@ -29,6 +33,7 @@ export class NoisePool {
     this.items.set(item.id, item);
     this.added.set(item.id, { id: item.id, manual: item.manual });
     this.removed.delete(item.id);
+    this.fresh.add(item.id);
     for (const oldest of this.items.keys()) {
       if (this.items.size <= this.capacity) break;
       this.remove(oldest);
@@ -40,6 +45,7 @@ export class NoisePool {
     if (!item) return undefined;
     this.items.delete(id);
     this.added.delete(id);
+    this.fresh.delete(id);
     this.removed.add(id);
     return item;
   }
@@ -52,6 +58,25 @@ export class NoisePool {
   /** Forgets an item without recording a change (applying someone else's saved change). */
   discard(id: string): void {
     this.items.delete(id);
+    this.fresh.delete(id);
+  }
+
+  /**
+   * Items to re-examine in a consolidation pass: every item added since the last review, and the
+   * next `older` of the rest in turn, so each pass costs a bounded amount and every item comes up
+   * again after (pool size / `older`) passes.
+   */
+  forReview(older: number): NoiseItem[] {
+    const chosen = [...this.fresh].map((id) => this.items.get(id) as NoiseItem);
+    this.fresh.clear();
+    const rest = [...this.items.values()].filter((item) => !chosen.includes(item));
+    if (rest.length > 0) {
+      const start = this.reviewOffset % rest.length;
+      for (let i = 0; i < Math.min(older, rest.length); i++)
+        chosen.push(rest[(start + i) % rest.length]);
+      this.reviewOffset = start + Math.min(older, rest.length);
+    }
+    return chosen;
   }
 
   takeChanges(): { added: NoiseRecord[]; removed: string[] } {

@@ -74,10 +74,15 @@ export interface ThemeEngineOptions {
   readonly minThemeSize: number;
   /** Items kept in the noise pool (oldest dropped first). */
   readonly noiseCapacity: number;
+  /** Older noise items re-examined per consolidation pass (items new to the pool always are). */
+  readonly noiseReviewPerPass: number;
   /** How much a person's placement of an item weighs in the centroid, vs 1 for the machine. */
   readonly manualWeight: number;
-  /** Standard deviations above the background similarity an item needs to join a theme. */
-  readonly joinDeviations: number;
+  /**
+   * Chance that an item joins a theme it does not belong to, all live themes considered: sets how
+   * far above the background similarity an item's best match must stand (a significance level).
+   */
+  readonly joinSignificance: number;
   /** Observations after which the background similarity forgets old ones (1/e). */
   readonly backgroundWindow: number;
   /** Random other themes an item is compared with to learn the background. */
@@ -102,8 +107,9 @@ export const DEFAULT_THEME_ENGINE_OPTIONS: ThemeEngineOptions = {
   sampleCapacity: 32,
   minThemeSize: 3,
   noiseCapacity: 5_000,
+  noiseReviewPerPass: 250,
   manualWeight: 3,
-  joinDeviations: 3,
+  joinSignificance: 0.01,
   backgroundWindow: 2_000,
   backgroundSamples: 4,
   exhaustiveLimit: 200,

@@ -2,6 +2,7 @@ import { LabelBook, distinctLabel, phraseStatistics } from '../labels/label-book
 import { pickQuotes } from '../labels/pick-quotes';
 import { SeededRandom } from '../random/seeded-random';
 import { tokeniseText } from '../text/tokenise-text';
+import { normalQuantile } from '../statistics/normal-quantile';
 import { dot } from '../vectors/dense-vector';
 import { QuantisedVector, quantise } from '../vectors/quantised-vector';
 import { BackgroundSimilarity } from './background-similarity';
@@ -14,6 +15,7 @@ import {
   splitIncoherent,
 } from './consolidate-themes';
 import { ConsolidationContext } from './consolidation-context';
+import { SampleProfile, sampleProfile } from './sample-profile';
 import { EmbeddingFrame } from './embedding-frame';
 import { EngineChanges, EngineGlobalState, StoredItem, ThemeRecord } from './engine-state';
 import { NoiseItem } from './noise-item';
@@ -34,6 +36,8 @@ import { ThemeSample, ThemeState, isMachineEditable } from './theme-state';
 import { ThemeStore } from './theme-store';
 
 const SHARED_TERMS_IN_REASON = 5;
+/** How far (Euclidean, in embedding units) the stream's mean must drift before the origin follows. */
+const ORIGIN_TOLERANCE = 0.005;
 const KEY_PHRASES_KEPT = 8;
 /** Samples drawn to re-learn the background after the frame's origin moved. */
 const BACKGROUND_RESAMPLE = 400;
@@ -61,14 +65,15 @@ export class ThemeEngine {
   private random: SeededRandom;
   private readonly noise: NoisePool;
   private readonly labels = new LabelBook();
+  private readonly profiles = new Map<
+    string,
+    { frameVersion: number; key: string; profile: SampleProfile }
+  >();
   private itemCount = 0;
 
   constructor(options: Partial<ThemeEngineOptions> = {}) {
     this.options = { ...DEFAULT_THEME_ENGINE_OPTIONS, ...options };
-    this.background = new BackgroundSimilarity(
-      this.options.backgroundWindow,
-      this.options.joinDeviations,
-    );
+    this.background = new BackgroundSimilarity(this.options.backgroundWindow);
     this.store = new ThemeStore(
       this.frame,
       this.options.themeIdPrefix,
@@ -83,16 +88,25 @@ export class ThemeEngine {
     return this.itemCount;
   }
 
-  /** The similarity an item needs now to join an existing theme. */
+  /**
+   * The similarity an item needs now to join an existing theme. An item is compared with every
+   * live theme and keeps the best, so the threshold is a family-wise significance test: the best
+   * of that many background similarities would exceed it by chance with probability
+   * `joinSignificance` (Bonferroni: z = probit(1 - significance / themes)).
+   */
   get joinThreshold(): number {
-    return this.options.fixedThreshold ?? this.background.threshold();
+    if (this.options.fixedThreshold !== undefined) return this.options.fixedThreshold;
+    const dimensions = this.frame.dimensions;
+    const comparisons = Math.max(1, this.store.activeCount);
+    const deviations = normalQuantile(1 - this.options.joinSignificance / comparisons);
+    return this.background.threshold(deviations, dimensions ? 1 / Math.sqrt(dimensions) : 0);
   }
 
   /** Assigns one item to its closest theme, or opens a new theme when none is close enough. */
   assign(item: ThemeItem): Assignment {
     this.itemCount++;
     this.frame.observe(item.vector);
-    if (this.frame.dueForWarmUpRefresh()) this.moveOrigin();
+    if (this.frame.dueForWarmUpRefresh()) this.moveOrigin(true);
     const centred = this.frame.centre(item.vector);
     const [best] = this.store.nearest(centred, 1);
     this.learnBackground(centred, best?.theme);
@@ -136,7 +150,7 @@ export class ThemeEngine {
    * as noise, absorb noise that now fits a theme, relabel.
    */
   consolidate(): ConsolidationReport {
-    this.moveOrigin();
+    this.moveOrigin(false);
     const context = this.context();
     const report: MutableReport = {
       merged: [],
@@ -382,8 +396,9 @@ export class ThemeEngine {
 
   /**
    * Applies a change set saved by this or another engine: the global state, the themes in it
-   * (replacing those held), and the noise pool's changes. `items` must hold the text and
-   * embedding of every sample and noise item the change set refers to.
+   * (replacing those held), and the noise pool's changes. `items` holds the text and embedding
+   * of the samples and noise items the change set refers to; one missing (its text was erased)
+   * is dropped from the reservoir or the pool, while the theme's sum keeps its contribution.
    */
   load(changes: EngineChanges, items: ReadonlyMap<string, StoredItem>): void {
     const { global } = changes;
@@ -395,7 +410,6 @@ export class ThemeEngine {
     this.background = BackgroundSimilarity.fromJSON(
       global.background,
       this.options.backgroundWindow,
-      this.options.joinDeviations,
     );
     const themes = [...this.store.themes.values()];
     this.store = new ThemeStore(
@@ -405,21 +419,16 @@ export class ThemeEngine {
     );
     for (const theme of themes) this.store.register(theme);
     this.store.nextThemeNumber = global.nextThemeNumber;
-    const stored = (id: string): StoredItem => {
-      const item = items.get(id);
-      if (!item)
-        throw new Error(`The theme engine's state refers to item ${id}, which was not provided`);
-      return item;
-    };
     for (const record of changes.themes) {
-      const theme = this.fromRecord(record, stored);
+      const theme = this.fromRecord(record, items);
       this.store.register(theme);
       if (theme.status === 'active') this.labels.setPhrases(theme.id, record.phraseKeys);
       else this.labels.forget(theme.id);
     }
     for (const id of changes.noiseRemoved) this.noise.discard(id);
     for (const record of changes.noiseAdded) {
-      this.noise.restore({ id: record.id, manual: record.manual, ...stored(record.id) });
+      const stored = items.get(record.id);
+      if (stored) this.noise.restore({ id: record.id, manual: record.manual, ...stored });
     }
     this.store.recentreAll();
     this.store.rehomeUnsettled(this.random);
@@ -483,9 +492,13 @@ export class ThemeEngine {
     this.joinTheme(target, { id: item.id, text: item.text, vector: quantise(item.vector), manual });
   }
 
-  /** Moves the frame's origin to the stream's mean and re-learns the background from samples. */
-  private moveOrigin(): void {
-    this.frame.refresh();
+  /**
+   * Moves the frame's origin to the stream's mean (during warm-up always; later only once it has
+   * drifted by more than {@link ORIGIN_TOLERANCE}) and then re-centres every theme and re-learns
+   * the background from samples.
+   */
+  private moveOrigin(warmingUp: boolean): void {
+    if (!this.frame.refresh(warmingUp ? 0 : ORIGIN_TOLERANCE)) return;
     this.store.recentreAll();
     const live = this.store.active();
     if (live.length < 2) return;
@@ -499,6 +512,21 @@ export class ThemeEngine {
       observations.push(dot(this.frame.centre(this.rawOf(sample.vector)), other.centroid));
     }
     if (observations.length > 0) this.background.reset(observations);
+  }
+
+  /** A theme's samples seen from the origin (sum, count, cohesion), cached until either changes. */
+  private profileOf(theme: ThemeState): SampleProfile {
+    const key = theme.samples.map((sample) => sample.id).join('\u0000');
+    const cached = this.profiles.get(theme.id);
+    if (cached && cached.frameVersion === this.frame.version && cached.key === key) {
+      return cached.profile;
+    }
+    const profile = sampleProfile(
+      theme.samples.map((sample) => this.frame.centre(this.rawOf(sample.vector))),
+      theme.centroid.length,
+    );
+    this.profiles.set(theme.id, { frameVersion: this.frame.version, key, profile });
+    return profile;
   }
 
   /** Compares an item with a few random themes other than its best: the background. */
@@ -587,6 +615,7 @@ export class ThemeEngine {
         }
         return centred;
       },
+      profile: (theme) => this.profileOf(theme),
       join: (theme, sample) => this.joinTheme(theme, sample),
       leave: (theme, itemId) => this.leaveTheme(theme, itemId),
       createTheme: () => this.createTheme(),
@@ -630,7 +659,12 @@ export class ThemeEngine {
     };
   }
 
-  private fromRecord(record: ThemeRecord, stored: (id: string) => StoredItem): ThemeState {
+  private fromRecord(record: ThemeRecord, items: ReadonlyMap<string, StoredItem>): ThemeState {
+    const samples: ThemeSample[] = [];
+    for (const { id, manual } of record.samples) {
+      const stored = items.get(id);
+      if (stored) samples.push({ id, manual, ...stored });
+    }
     return {
       id: record.id,
       status: record.status,
@@ -638,8 +672,8 @@ export class ThemeEngine {
       weight: record.weight,
       centroid: new Float32Array(record.sum.length),
       size: record.size,
-      seen: record.seen,
-      samples: record.samples.map(({ id, manual }) => ({ id, manual, ...stored(id) })),
+      seen: Math.max(record.seen, samples.length),
+      samples,
       label: record.label,
       labelSource: record.labelSource,
       keyPhrases: [...record.keyPhrases],

@@ -159,15 +159,19 @@ export class ThemeStore {
     return dot(vector, theme.centroid);
   }
 
-  /** The closest live themes to a centred unit vector, best first. */
+  /**
+   * The closest live themes to a centred unit vector, best first (`probes`: how many index cells
+   * to look into past the exhaustive size; fewer is cheaper and rougher).
+   */
   nearest(
     vector: ArrayLike<number>,
     limit: number,
     exclude?: (theme: ThemeState) => boolean,
+    probes?: number,
   ): ThemeMatch[] {
     const filter = exclude ? (id: string) => exclude(this.themes.get(id) as ThemeState) : undefined;
     return this.index
-      .nearest(vector, limit, filter)
+      .nearest(vector, limit, filter, probes)
       .map((hit) => ({ theme: this.themes.get(hit.id) as ThemeState, similarity: hit.similarity }));
   }
 
