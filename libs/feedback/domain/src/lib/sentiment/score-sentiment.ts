@@ -146,10 +146,8 @@ export function labelFor(score: number): SentimentLabel {
 }
 
 function lexiconSum(tokens: readonly WinkToken[]): number {
-  let butAt = -1;
-  for (let k = 0; k < tokens.length; k++) {
-    if ((tokens[k] as WinkToken).value.toLowerCase() === 'but') butAt = k;
-  }
+  // As VADER: around the first "but".
+  const butAt = tokens.findIndex((token) => token.value.toLowerCase() === 'but');
   let sum = 0;
   for (let k = 0; k < tokens.length; k++) {
     const token = tokens[k] as WinkToken;
