@@ -7,7 +7,11 @@
  */
 import { performance } from 'node:perf_hooks';
 import { evaluateThemeStream, type ThemeEngine } from '@closedloop/themes-domain';
-import { encoderDirectoryFromEnv, loadSentenceEncoder } from '@closedloop/themes-encoder';
+import {
+  encoderDirectoryFromEnv,
+  loadSentenceEncoder,
+  referenceOrigin,
+} from '@closedloop/themes-encoder';
 import { parseEvalArgs } from './parse-eval-args';
 import { readLabelledCsv } from './read-labelled-csv';
 import { runTfidfKmeansBaseline } from './tfidf-kmeans-baseline';
@@ -22,6 +26,7 @@ async function main(): Promise<void> {
   const encodingStarted = performance.now();
   const vectors = await encoder.encode(rows.map((row) => row.text));
   const encodeSeconds = (performance.now() - encodingStarted) / 1000;
+  const priorOrigin = await referenceOrigin(encoder);
   await encoder.close();
   const items = rows.map((row, i) => ({ ...row, vector: vectors[i] }));
   const results: Array<Record<string, unknown>> = [];
@@ -29,6 +34,7 @@ async function main(): Promise<void> {
   for (const seed of args.seeds) {
     const { engine, ...scores } = evaluateThemeStream(items, {
       seed,
+      engineOptions: { priorOrigin },
       ...(args.consolidateEvery === undefined ? {} : { consolidateEvery: args.consolidateEvery }),
     });
     lastEngine = engine;

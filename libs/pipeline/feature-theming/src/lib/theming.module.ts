@@ -1,6 +1,7 @@
 import { ThemeSpaceStore } from '@closedloop/themes-data-access';
+import { referenceOrigin, type SentenceEncoder } from '@closedloop/themes-encoder';
 import { Module, type DynamicModule } from '@nestjs/common';
-import { sentenceEncoderProvider } from './sentence-encoder.provider';
+import { SENTENCE_ENCODER, sentenceEncoderProvider } from './sentence-encoder.provider';
 import { ThemingConsumer } from './theming.consumer';
 
 export interface ThemingOptions {
@@ -16,7 +17,13 @@ export class ThemingModule {
       providers: [
         ThemingConsumer,
         sentenceEncoderProvider(options.encoderDirectory),
-        { provide: ThemeSpaceStore, useFactory: () => new ThemeSpaceStore() },
+        {
+          // A new theme space centres its first items on the encoder's reference origin.
+          provide: ThemeSpaceStore,
+          useFactory: async (encoder: SentenceEncoder) =>
+            new ThemeSpaceStore({ priorOrigin: await referenceOrigin(encoder) }),
+          inject: [SENTENCE_ENCODER],
+        },
       ],
     };
   }

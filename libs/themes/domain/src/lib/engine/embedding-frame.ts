@@ -5,6 +5,7 @@ export interface EmbeddingFrameState {
   readonly sum: number[];
   readonly count: number;
   readonly origin: number[];
+  readonly priorWeight?: number;
 }
 
 /**
@@ -32,9 +33,27 @@ export class EmbeddingFrame {
     return this.sum?.length;
   }
 
+  /** Items observed (pseudo-items of a prior not counted). */
   get observed(): number {
-    return this.count;
+    return this.count - this.priorWeight;
   }
+
+  /**
+   * Starts the frame from a prior origin (the mean embedding of a reference corpus for the model),
+   * counted as `weight` pseudo-items in the running mean: a stream's first items are centred from
+   * the start, and the stream's own mean takes over as it grows.
+   */
+  seed(prior: ArrayLike<number>, weight: number): void {
+    if (this.count > 0) throw new Error('A frame can only be seeded before its first item');
+    this.requireDimensions(prior.length);
+    addScaled(this.sum as Float64Array, prior, weight);
+    this.count = weight;
+    this.priorWeight = weight;
+    this.origin = Float64Array.from(prior);
+  }
+
+  /** Pseudo-items the prior counts for (0 without one). */
+  private priorWeight = 0;
 
   /** Adds one raw (uncentred) embedding to the running mean. */
   observe(raw: ArrayLike<number>): void {
@@ -45,7 +64,7 @@ export class EmbeddingFrame {
 
   /** True right after the warm-up counts (32, 64, 128, 256 items), when the origin should move. */
   dueForWarmUpRefresh(): boolean {
-    const n = this.count;
+    const n = this.count - this.priorWeight;
     return n >= FIRST_WARM_UP_REFRESH && n <= LAST_WARM_UP_REFRESH && (n & (n - 1)) === 0;
   }
 
@@ -89,6 +108,7 @@ export class EmbeddingFrame {
       sum: this.sum ? [...this.sum] : [],
       count: this.count,
       origin: this.origin ? [...this.origin] : [],
+      priorWeight: this.priorWeight,
     };
   }
 
@@ -102,6 +122,7 @@ export class EmbeddingFrame {
           : new Float64Array(state.sum.length);
     }
     frame.count = state.count;
+    frame.priorWeight = state.priorWeight ?? 0;
     return frame;
   }
 

@@ -99,6 +99,12 @@ export interface ThemeEngineOptions {
   readonly seed: number;
   /** Theme ids are this prefix and a number (e.g. one prefix per theme space). */
   readonly themeIdPrefix: string;
+  /**
+   * Where to centre embeddings before the stream has its own mean: the encoder's mean embedding
+   * of a reference corpus (see the encoder library), weighing `priorOriginWeight` items.
+   */
+  readonly priorOrigin?: readonly number[];
+  readonly priorOriginWeight: number;
   /** Overrides the adaptive join threshold (experiments and diagnostics only). */
   readonly fixedThreshold?: number;
 }
@@ -117,4 +123,5 @@ export const DEFAULT_THEME_ENGINE_OPTIONS: ThemeEngineOptions = {
   mergeAffinity: 0.7,
   seed: 1,
   themeIdPrefix: 'theme-',
+  priorOriginWeight: 32,
 };

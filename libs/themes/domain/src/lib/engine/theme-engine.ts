@@ -81,6 +81,9 @@ export class ThemeEngine {
     );
     this.random = new SeededRandom(this.options.seed);
     this.noise = new NoisePool(this.options.noiseCapacity);
+    if (this.options.priorOrigin) {
+      this.frame.seed(this.options.priorOrigin, this.options.priorOriginWeight);
+    }
   }
 
   /** Items assigned so far. */
