@@ -17,11 +17,9 @@ import {
   type ThemeSpaceStore,
   type ThemedItemFacts,
 } from '@closedloop/themes-data-access';
+import { CONSOLIDATION_INTERVAL } from '@closedloop/themes-domain';
 import type { SentenceEncoder } from '@closedloop/themes-encoder';
 import type { DataSource } from 'typeorm';
-
-/** Items between two consolidation passes of a theme space, as the quality evaluation runs it. */
-export const CONSOLIDATE_EVERY = 500;
 
 export interface ThemingOutcome {
   readonly themed: number;
@@ -42,9 +40,10 @@ export interface EnrichedItem {
  * outside any transaction (the expensive, stateless part, which runs in every instance at once);
  * then one transaction per batch holds the theme space's lock (one writer at a time). Feedback
  * already themed is skipped, so a redelivery changes nothing. Stores theme, similarity, reason
- * and embedding on each feedback row, adds to the themes' daily statistics, runs a consolidation
- * pass every {@link CONSOLIDATE_EVERY} items (applying it to the feedback and rebuilding the
- * affected statistics), re-judges emerging themes, and enqueues `theme.assigned.v1`.
+ * and embedding on each feedback row, adds to the themes' daily statistics, runs the consolidation
+ * passes the engine asks for (after every batch while the space is young, then every 500 items;
+ * applying them to the feedback and rebuilding the affected statistics), re-judges emerging
+ * themes, and enqueues `theme.assigned.v1`.
  */
 export async function themeFeedbackBatch(
   dataSource: DataSource,
@@ -83,6 +82,17 @@ export async function themeFeedbackBatch(
       const rebuild = new Set<string>();
       let newThemes = 0;
       const assignedAt = new Date().toISOString();
+      const consolidate = async (): Promise<void> => {
+        // Placements so far must be on the rows before the pass moves them.
+        await placeFeedback(manager, placements.splice(0));
+        await addDailyStats(manager, facts.splice(0));
+        const report = engine.consolidate();
+        for (const id of await applyConsolidation(manager, engine, report)) {
+          rebuild.add(id);
+          touched.add(id);
+        }
+        for (const r of report.relabelled) touched.add(r.themeId);
+      };
       for (const { event, correlationId } of todo) {
         const vector = embedded.get(event.feedbackId) as Float32Array;
         const assignment = engine.assign({
@@ -128,18 +138,10 @@ export async function themeFeedbackBatch(
           },
           headers: correlationId ? { [MessageHeaders.correlationId]: correlationId } : {},
         });
-        if (engine.itemsSeen % CONSOLIDATE_EVERY === 0) {
-          // Placements so far must be on the rows before the pass moves them.
-          await placeFeedback(manager, placements.splice(0));
-          await addDailyStats(manager, facts.splice(0));
-          const report = engine.consolidate();
-          for (const id of await applyConsolidation(manager, engine, report)) {
-            rebuild.add(id);
-            touched.add(id);
-          }
-          for (const r of report.relabelled) touched.add(r.themeId);
-        }
+        // A long batch still gets its passes on time.
+        if (engine.itemsSeen % CONSOLIDATION_INTERVAL === 0) await consolidate();
       }
+      if (engine.consolidationDue) await consolidate();
       await placeFeedback(manager, placements);
       await addDailyStats(manager, facts);
       await rebuildDailyStats(manager, rebuild);

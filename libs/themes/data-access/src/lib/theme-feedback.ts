@@ -94,8 +94,8 @@ export async function themeMembers(
 /**
  * Applies a consolidation pass to the feedback rows: merged themes' feedback follows them, a
  * split theme's sampled items move and its other members are re-homed by the engine between the
- * two parts, absorbed noise moves into its theme (a noised theme's rows keep pointing at it, now
- * with status noise). Answers the themes whose membership changed.
+ * two parts, re-seated outliers and absorbed noise move to their theme (a noised theme's rows keep
+ * pointing at it, now with status noise). Answers the themes whose membership changed.
  */
 export async function applyConsolidation(
   manager: EntityManager,
@@ -117,17 +117,27 @@ export async function applyConsolidation(
     await moveFeedback(manager, rehomed, split.newThemeId);
     affected.add(split.themeId).add(split.newThemeId);
   }
-  const absorbedBy = new Map<string, string[]>();
-  for (const absorbed of report.absorbed) {
-    absorbedBy.set(absorbed.themeId, [
-      ...(absorbedBy.get(absorbed.themeId) ?? []),
-      absorbed.itemId,
-    ]);
+  // Re-seated outliers and absorbed noise, grouped by the theme they go to.
+  const byTarget = new Map<string, string[]>();
+  const moveTo = (themeId: string, itemId: string) =>
+    byTarget.set(themeId, [...(byTarget.get(themeId) ?? []), itemId]);
+  for (const move of report.movedItems) {
+    moveTo(move.to, move.itemId);
+    affected.add(move.from);
   }
-  for (const [themeId, ids] of absorbedBy) {
+  for (const absorbed of report.absorbed) moveTo(absorbed.themeId, absorbed.itemId);
+  for (const [themeId, ids] of byTarget) {
     await moveFeedback(manager, ids, themeId);
     affected.add(themeId);
   }
+  // Outliers that fit no theme wait in the noise pool, in no theme.
+  const evicted = report.evicted.map((e) => e.itemId).filter(isUuid);
+  if (evicted.length > 0) {
+    await manager.query('UPDATE feedback SET theme_id = NULL WHERE id = ANY($1::uuid[])', [
+      evicted,
+    ]);
+  }
+  for (const e of report.evicted) affected.add(e.from);
   for (const noised of report.noised) affected.add(noised.themeId);
   return affected;
 }

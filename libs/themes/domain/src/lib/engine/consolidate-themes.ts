@@ -87,8 +87,48 @@ export function mergeNearDuplicates(
       const affinity = themeAffinity(profile(theme), profile(other), typicalCohesion);
       if (affinity < options.mergeAffinity) continue;
       const [light, heavy] = theme.weight <= other.weight ? [theme, other] : [other, theme];
+      // Items a person put in a theme keep it: the machine does not merge it away.
+      if (light.samples.some((sample) => sample.manual)) continue;
       mergeInto(context, light, heavy);
       report.merged.push({ from: light.id, into: heavy.id, similarity: affinity });
+    }
+  }
+}
+
+/**
+ * Re-seats outliers: a machine-placed sample that, judged against the rest of its theme (leave
+ * one out), would not have joined it now moves to the theme it clearly fits; in a young space,
+ * one that fits nowhere goes to the noise pool (from which a later theme may absorb it). Early in a stream, an item can join whatever theme was nearest at the time and then
+ * draw its own topic after it; this undoes that once the topic has a theme.
+ */
+export function reseatOutliers(
+  context: ConsolidationContext,
+  changed: readonly ThemeState[],
+  report: MutableReport,
+): void {
+  const { store, options } = context;
+  for (const theme of changed) {
+    if (!isMachineEditable(theme) || theme.samples.length < options.minThemeSize) continue;
+    for (const sample of [...theme.samples]) {
+      if (sample.manual || theme.status !== 'active') continue;
+      const centred = context.centred(sample.vector);
+      if (dot(centred, context.centroidWithout(theme, sample)) >= context.threshold) continue;
+      const [best] = store.nearest(centred, 1, (other) => other.id === theme.id || other.pinned);
+      const fits =
+        best !== undefined &&
+        best.similarity >= context.threshold &&
+        context.fitsMembers(centred, best.theme);
+      // Past its youth a space keeps an outlier that fits nowhere better where it is.
+      if (!fits && !context.young) continue;
+      const moved = context.leave(theme, sample.id);
+      if (!moved) continue;
+      if (fits) {
+        context.join(best.theme, moved);
+        report.movedItems.push({ itemId: sample.id, from: theme.id, to: best.theme.id });
+      } else {
+        context.noise.add({ ...moved, manual: false });
+        report.evicted.push({ itemId: sample.id, from: theme.id });
+      }
     }
   }
 }
@@ -165,8 +205,11 @@ export function absorbNoise(context: ConsolidationContext, report: MutableReport
   const { store, options } = context;
   for (const item of context.noise.forReview(options.noiseReviewPerPass)) {
     if (item.manual) continue;
-    const [best] = store.nearest(context.centred(item.vector), 1, (theme) => theme.pinned);
-    if (!best || best.similarity < context.threshold) continue;
+    const centred = context.centred(item.vector);
+    const [best] = store.nearest(centred, 1, (theme) => theme.pinned);
+    if (!best || best.similarity < context.threshold || !context.fitsMembers(centred, best.theme)) {
+      continue;
+    }
     context.noise.remove(item.id);
     context.join(best.theme, { ...item, manual: false });
     report.absorbed.push({ itemId: item.id, themeId: best.theme.id });

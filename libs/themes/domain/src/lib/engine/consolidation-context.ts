@@ -13,6 +13,8 @@ export interface ConsolidationContext {
   readonly random: SeededRandom;
   /** Items seen so far (the engine's clock). */
   readonly itemCount: number;
+  /** Whether the space is still in its first items (see ThemeEngine.consolidationDue). */
+  readonly young: boolean;
   /** The join threshold in force for this pass. */
   readonly threshold: number;
   readonly noise: NoisePool;
@@ -20,6 +22,10 @@ export interface ConsolidationContext {
   centred(vector: QuantisedVector): Float32Array;
   /** A theme's samples seen from the current origin (cached while neither changes). */
   profile(theme: ThemeState): SampleProfile;
+  /** The theme's centroid as it would be without this sample (leave-one-out). */
+  centroidWithout(theme: ThemeState, sample: ThemeSample): Float32Array;
+  /** Whether a centred item is as alike a theme's members as they are to one another. */
+  fitsMembers(centred: Float32Array, theme: ThemeState): boolean;
   /** Adds an item to a theme: its sum, size and reservoir. */
   join(theme: ThemeState, sample: ThemeSample): void;
   /** Takes a sampled item out of a theme: its sum, size and reservoir. */

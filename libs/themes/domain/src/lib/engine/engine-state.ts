@@ -9,6 +9,8 @@ export interface EngineGlobalState {
   readonly version: 2;
   readonly options: ThemeEngineOptions;
   readonly itemCount: number;
+  /** The engine clock at the last consolidation pass. */
+  readonly consolidatedAt: number;
   readonly nextThemeNumber: number;
   readonly randomState: number;
   readonly frame: EmbeddingFrameState;

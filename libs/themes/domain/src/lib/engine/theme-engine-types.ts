@@ -60,6 +60,10 @@ export interface ConsolidationReport {
    * should be re-homed between the two with {@link ThemeEngine.closerOf}.
    */
   readonly split: Array<{ themeId: string; newThemeId: string; itemIds: string[] }>;
+  /** Outliers re-seated into a theme they fit. */
+  readonly movedItems: Array<{ itemId: string; from: string; to: string }>;
+  /** Outliers that fit no theme, now in the noise pool. */
+  readonly evicted: Array<{ itemId: string; from: string }>;
   readonly noised: Array<{ themeId: string; itemIds: string[] }>;
   readonly absorbed: Array<{ itemId: string; themeId: string }>;
   readonly relabelled: Array<{ themeId: string; before: string; after: string }>;

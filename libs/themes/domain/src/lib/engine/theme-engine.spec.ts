@@ -176,14 +176,20 @@ describe('ThemeEngine', () => {
     const rate = mainTheme(engine, assigned, 'rate');
     engine.merge(arrival, [rate]);
     const rateItems = [...assigned.values()].filter((entry) => entry.id.startsWith('rate-'));
+    // A person picks the exchange-rate messages they see in the merged theme.
+    const sampled = new Set(engine.sampleIds(arrival));
+    const chosen = rateItems.filter((entry) => sampled.has(entry.id));
     const created = engine.split(
       arrival,
-      rateItems.slice(0, 3).map((entry) => ({ ...entry })),
+      chosen.map((entry) => ({ ...entry })),
     );
     expect(engine.theme(created)?.splitFrom).toBe(arrival);
-    const sampled = new Set(engine.sampleIds(arrival));
-    const others = rateItems.slice(3).filter((entry) => !sampled.has(entry.id));
-    engine.rehomeMembers(arrival, created, others);
+    expect(engine.sampleIds(created).sort()).toEqual(chosen.map((entry) => entry.id).sort());
+    engine.rehomeMembers(
+      arrival,
+      created,
+      rateItems.filter((entry) => !sampled.has(entry.id)),
+    );
     for (let i = 0; i < 2; i++) engine.consolidate();
     expect(engine.resolve(created)).toBe(created);
     expect(engine.resolve(arrival)).toBe(arrival);
@@ -206,6 +212,10 @@ describe('ThemeEngine', () => {
     const engine = new ThemeEngine();
     const odd = engine.assign(item('odd', LOTTERY[0])).themeId;
     feed(engine);
+    // Long enough that an average theme would have had three items since the odd one came.
+    for (const [index, text] of Object.values(TOPICS).flat().entries()) {
+      engine.assign(item(`again-${index}`, text));
+    }
     const report = engine.consolidate();
     expect(report.noised.map((n) => n.themeId)).toContain(odd);
     expect(engine.theme(odd)?.status).toBe('noise');
@@ -250,6 +260,27 @@ describe('ThemeEngine', () => {
     expect(b.themeId).toBe(a.themeId);
     expect(b.similarity).toBeCloseTo(a.similarity, 5);
     expect(engine.takeChanges().themes.map((theme) => theme.id)).toEqual([a.themeId]);
+  });
+
+  it('asks for a pass whenever a young space grows by an eighth, then every 500 items', () => {
+    const engine = new ThemeEngine();
+    const texts = [...Object.values(TOPICS).flat(), ...Object.values(OTHER_TOPICS).flat()];
+    const passesAt: number[] = [];
+    for (let i = 0; i < 1200; i++) {
+      engine.assign(item(`n-${i}`, texts[i % texts.length]));
+      if (engine.consolidationDue) {
+        engine.consolidate();
+        passesAt.push(engine.itemsSeen);
+      }
+    }
+    const young = passesAt.filter((at) => at <= 500);
+    expect(young.slice(0, 4)).toEqual([1, 2, 3, 4]);
+    for (let i = 1; i < young.length; i++) {
+      expect(young[i] - young[i - 1]).toBeGreaterThanOrEqual(Math.max(1, young[i] / 8) - 1);
+    }
+    expect(
+      passesAt.filter((at) => at > 500).every((at, i, all) => i === 0 || at - all[i - 1] === 500),
+    ).toBe(true);
   });
 
   it('finds the closest theme through its index once themes are many', () => {

@@ -11,6 +11,7 @@ import {
   absorbNoise,
   mergeInto,
   mergeNearDuplicates,
+  reseatOutliers,
   setAsideNoise,
   splitIncoherent,
 } from './consolidate-themes';
@@ -36,6 +37,12 @@ import { ThemeSample, ThemeState, isMachineEditable } from './theme-state';
 import { ThemeStore } from './theme-store';
 
 const SHARED_TERMS_IN_REASON = 5;
+/** Items between consolidation passes once a space is past its youth. */
+export const CONSOLIDATION_INTERVAL = 500;
+/** A space's first items, during which every batch ends with a consolidation pass. */
+export const YOUNG_SPACE_ITEMS = 500;
+/** Items during which the engine re-learns what is typical more often than at consolidation. */
+const WARM_UP_ITEMS = 256;
 /** How far (Euclidean, in embedding units) the stream's mean must drift before the origin follows. */
 const ORIGIN_TOLERANCE = 0.005;
 const KEY_PHRASES_KEPT = 8;
@@ -65,6 +72,9 @@ export class ThemeEngine {
   private random: SeededRandom;
   private readonly noise: NoisePool;
   private readonly labels = new LabelBook();
+  private typicalCohesion: number | undefined;
+  /** Engine clock at the last consolidation pass. */
+  private consolidatedAt = 0;
   private readonly profiles = new Map<
     string,
     { frameVersion: number; key: string; profile: SampleProfile }
@@ -110,6 +120,8 @@ export class ThemeEngine {
     this.itemCount++;
     this.frame.observe(item.vector);
     if (this.frame.dueForWarmUpRefresh()) this.moveOrigin(true);
+    // While the stream is young its themes change fast: keep their typical cohesion current.
+    if (this.itemCount <= WARM_UP_ITEMS && this.itemCount % 4 === 0) this.learnTypicalCohesion();
     const centred = this.frame.centre(item.vector);
     const [best] = this.store.nearest(centred, 1);
     this.learnBackground(centred, best?.theme);
@@ -120,7 +132,7 @@ export class ThemeEngine {
       vector: quantise(item.vector),
       manual: false,
     };
-    if (best && best.similarity >= threshold) {
+    if (best && best.similarity >= threshold && this.fitsMembers(centred, best.theme)) {
       this.joinTheme(best.theme, sample);
       return {
         itemId: item.id,
@@ -153,18 +165,26 @@ export class ThemeEngine {
    * as noise, absorb noise that now fits a theme, relabel.
    */
   consolidate(): ConsolidationReport {
+    this.consolidatedAt = this.itemCount;
     this.moveOrigin(false);
     const context = this.context();
     const report: MutableReport = {
       merged: [],
       split: [],
+      movedItems: [],
+      evicted: [],
       noised: [],
       absorbed: [],
       relabelled: [],
       threshold: context.threshold,
     };
     const changed = this.store.takeUnsettled().filter((theme) => theme.status === 'active');
-    mergeNearDuplicates(context, changed, report);
+    reseatOutliers(context, changed, report);
+    mergeNearDuplicates(
+      context,
+      changed.filter((theme) => theme.status === 'active'),
+      report,
+    );
     splitIncoherent(
       context,
       changed.filter((theme) => theme.status === 'active'),
@@ -176,7 +196,22 @@ export class ThemeEngine {
     for (const theme of settled) if (theme.status !== 'active') this.labels.forget(theme.id);
     report.relabelled.push(...this.relabel([...changed, ...settled]));
     this.store.rehomeUnsettled(this.random);
+    this.learnTypicalCohesion();
     return report;
+  }
+
+  /**
+   * Whether a consolidation pass is due: while the space is young (its first
+   * {@link YOUNG_SPACE_ITEMS} items, when early mistakes are cheap to mend and costly to keep)
+   * whenever it has grown by an eighth since the last pass, then every
+   * {@link CONSOLIDATION_INTERVAL} items. The theming stage asks at the end of every batch.
+   */
+  get consolidationDue(): boolean {
+    const since = this.itemCount - this.consolidatedAt;
+    if (since <= 0) return false;
+    // Young: whenever the stream has grown by an eighth since the last pass.
+    if (this.itemCount <= YOUNG_SPACE_ITEMS) return since >= Math.max(1, this.itemCount / 8);
+    return since >= CONSOLIDATION_INTERVAL;
   }
 
   /** Follows the merge chain from any theme id ever issued to the theme that holds it now. */
@@ -408,6 +443,7 @@ export class ThemeEngine {
     if (global.version !== 2)
       throw new Error(`Unsupported theme engine state version ${global.version}`);
     this.itemCount = global.itemCount;
+    this.consolidatedAt = global.consolidatedAt;
     this.random = new SeededRandom(global.randomState);
     this.frame = EmbeddingFrame.fromJSON(global.frame);
     this.background = BackgroundSimilarity.fromJSON(
@@ -517,6 +553,34 @@ export class ThemeEngine {
     if (observations.length > 0) this.background.reset(observations);
   }
 
+  /**
+   * Whether an item is as alike the theme's members as they are to one another (the same affinity
+   * ratio as merges, with the item counted as typically cohesive). A centroid can be close to an
+   * item while no member is: a theme that gathered loosely related items points at what they have
+   * in common, and would otherwise keep pulling in anything vaguely like it.
+   */
+  private fitsMembers(centred: Float32Array, theme: ThemeState): boolean {
+    if (this.typicalCohesion === undefined) return true;
+    const profile = this.profileOf(theme);
+    if (profile.count === 0) return true;
+    const across = dot(centred, profile.sum) / profile.count;
+    const within = Math.sqrt(
+      Math.max(1e-9, profile.cohesion ?? this.typicalCohesion) *
+        Math.max(1e-9, this.typicalCohesion),
+    );
+    return across / within >= this.options.mergeAffinity;
+  }
+
+  /** Median cohesion of the themes with at least three samples (undefined before there are any). */
+  private learnTypicalCohesion(): void {
+    const cohesions = this.store
+      .active()
+      .filter((theme) => theme.samples.length >= 3)
+      .map((theme) => this.profileOf(theme).cohesion as number)
+      .sort((a, b) => a - b);
+    if (cohesions.length > 0) this.typicalCohesion = cohesions[cohesions.length >> 1];
+  }
+
   /** A theme's samples seen from the origin (sum, count, cohesion), cached until either changes. */
   private profileOf(theme: ThemeState): SampleProfile {
     const key = theme.samples.map((sample) => sample.id).join('\u0000');
@@ -608,6 +672,7 @@ export class ThemeEngine {
       options: this.options,
       random: this.random,
       itemCount: this.itemCount,
+      young: this.itemCount <= YOUNG_SPACE_ITEMS,
       threshold: this.joinThreshold,
       noise: this.noise,
       centred: (vector) => {
@@ -619,6 +684,13 @@ export class ThemeEngine {
         return centred;
       },
       profile: (theme) => this.profileOf(theme),
+      centroidWithout: (theme, sample) => {
+        const weight = sample.manual ? this.options.manualWeight : 1;
+        const raw = this.rawOf(sample.vector);
+        const sum = Float64Array.from(theme.sum, (value, d) => value - weight * raw[d]);
+        return this.frame.centreMean(sum, theme.weight - weight);
+      },
+      fitsMembers: (centred, theme) => this.fitsMembers(centred, theme),
       join: (theme, sample) => this.joinTheme(theme, sample),
       leave: (theme, itemId) => this.leaveTheme(theme, itemId),
       createTheme: () => this.createTheme(),
@@ -630,6 +702,7 @@ export class ThemeEngine {
       version: 2,
       options: this.options,
       itemCount: this.itemCount,
+      consolidatedAt: this.consolidatedAt,
       nextThemeNumber: this.store.nextThemeNumber,
       randomState: this.random.seed,
       frame: this.frame.toJSON(),

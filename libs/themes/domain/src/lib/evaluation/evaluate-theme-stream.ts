@@ -16,7 +16,10 @@ export interface LabelledItem {
 export interface StreamEvaluationOptions {
   /** Shuffles the rows before streaming them. */
   readonly seed: number;
-  /** Items between two consolidation passes (one more runs at the end). */
+  /**
+   * Items between two consolidation passes (one more runs at the end); by default the engine's
+   * own cadence, as the theming stage runs it with one item per batch.
+   */
   readonly consolidateEvery?: number;
   readonly engineOptions?: Partial<ThemeEngineOptions>;
 }
@@ -35,9 +38,6 @@ export interface StreamEvaluation {
 
 /** Cluster name given to items set aside as noise when scoring. */
 export const NOISE_CLUSTER = '__noise__';
-
-/** Default items between consolidation passes (the pipeline's cadence). */
-export const DEFAULT_CONSOLIDATE_EVERY = 500;
 
 /**
  * Follows one consolidation pass as the pipeline does: split themes' other members are re-homed
@@ -58,6 +58,8 @@ function applyReport(
       placement.set(id, split.newThemeId);
     }
   }
+  for (const move of report.movedItems) placement.set(move.itemId, move.to);
+  for (const evicted of report.evicted) placement.set(evicted.itemId, undefined);
   for (const noised of report.noised) {
     for (const itemId of noised.itemIds) placement.set(itemId, undefined);
   }
@@ -65,8 +67,8 @@ function applyReport(
 }
 
 /**
- * Streams labelled items one at a time through a {@link ThemeEngine} (shuffled by seed, with a
- * consolidation pass every `consolidateEvery` items as the pipeline runs it) and scores the
+ * Streams labelled items one at a time through a {@link ThemeEngine} (shuffled by seed, with
+ * consolidation passes as the theming stage runs them) and scores the
  * final themes against the labels: each item's theme is the one it was assigned to, followed
  * through consolidation and merge lineage; items whose theme ended as noise count as noise.
  */
@@ -76,14 +78,15 @@ export function evaluateThemeStream(
 ): StreamEvaluation & { engine: ThemeEngine } {
   const ordered = shuffleWithSeed(rows, options.seed);
   const engine = new ThemeEngine({ seed: options.seed, ...options.engineOptions });
-  const every = options.consolidateEvery ?? DEFAULT_CONSOLIDATE_EVERY;
+  const every = options.consolidateEvery;
   const placement = new Map<string, string | undefined>();
   const items = new Map(ordered.map((row, index) => [`item-${index}`, row]));
   const started = performance.now();
   ordered.forEach((row, index) => {
     const id = `item-${index}`;
     placement.set(id, engine.assign({ id, text: row.text, vector: row.vector }).themeId);
-    if ((index + 1) % every === 0) applyReport(engine, engine.consolidate(), placement, items);
+    const due = every === undefined ? engine.consolidationDue : (index + 1) % every === 0;
+    if (due) applyReport(engine, engine.consolidate(), placement, items);
   });
   applyReport(engine, engine.consolidate(), placement, items);
   const seconds = (performance.now() - started) / 1000;
