@@ -36,6 +36,7 @@ export function mergeInto(
   );
   source.mergedInto = target.id;
   source.samples = [];
+  source.samplesRevision++;
   store.retire(source, 'merged');
 }
 
@@ -107,19 +108,18 @@ export function reseatOutliers(
   report: MutableReport,
 ): void {
   const { store, options } = context;
+  if (!context.young) return;
   for (const theme of changed) {
     if (!isMachineEditable(theme) || theme.samples.length < options.minThemeSize) continue;
     for (const sample of [...theme.samples]) {
       if (sample.manual || theme.status !== 'active') continue;
       const centred = context.centred(sample.vector);
-      if (dot(centred, context.centroidWithout(theme, sample)) >= context.threshold) continue;
+      if (context.similarityWithout(theme, sample) >= context.threshold) continue;
       const [best] = store.nearest(centred, 1, (other) => other.id === theme.id || other.pinned);
       const fits =
         best !== undefined &&
         best.similarity >= context.threshold &&
         context.fitsMembers(centred, best.theme);
-      // Past its youth a space keeps an outlier that fits nowhere better where it is.
-      if (!fits && !context.young) continue;
       const moved = context.leave(theme, sample.id);
       if (!moved) continue;
       if (fits) {

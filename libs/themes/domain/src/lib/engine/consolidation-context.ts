@@ -22,8 +22,8 @@ export interface ConsolidationContext {
   centred(vector: QuantisedVector): Float32Array;
   /** A theme's samples seen from the current origin (cached while neither changes). */
   profile(theme: ThemeState): SampleProfile;
-  /** The theme's centroid as it would be without this sample (leave-one-out). */
-  centroidWithout(theme: ThemeState, sample: ThemeSample): Float32Array;
+  /** Cosine of a sample to its theme's centroid as it would be without it (leave-one-out). */
+  similarityWithout(theme: ThemeState, sample: ThemeSample): number;
   /** Whether a centred item is as alike a theme's members as they are to one another. */
   fitsMembers(centred: Float32Array, theme: ThemeState): boolean;
   /** Adds an item to a theme: its sum, size and reservoir. */

@@ -91,6 +91,15 @@ export class EmbeddingFrame {
   /** Counts origin moves: anything derived from centred vectors is valid for one version. */
   version = 0;
 
+  /** A raw embedding (or mean) minus the origin, not normalised. */
+  offset(raw: ArrayLike<number>): Float64Array {
+    this.requireDimensions(raw.length);
+    const origin = this.origin as Float64Array;
+    const out = new Float64Array(raw.length);
+    for (let i = 0; i < out.length; i++) out[i] = raw[i] - origin[i];
+    return out;
+  }
+
   /** The unit vector of a raw embedding seen from the origin. */
   centre(raw: ArrayLike<number>): Float32Array {
     this.requireDimensions(raw.length);

@@ -20,3 +20,23 @@ export function sampleProfile(
   const cohesion = count < 2 ? undefined : (squares - count) / (count * (count - 1));
   return { sum, count, cohesion };
 }
+
+/**
+ * The profile after adding (`sign` 1) or removing (`sign` -1) one centred sample: O(dimensions)
+ * instead of summing every sample again.
+ */
+export function updateProfile(
+  profile: SampleProfile,
+  centred: ArrayLike<number>,
+  sign: 1 | -1,
+): SampleProfile {
+  const sum = Float64Array.from(profile.sum);
+  let squares = 0;
+  for (let d = 0; d < sum.length; d++) {
+    sum[d] += sign * centred[d];
+    squares += sum[d] * sum[d];
+  }
+  const count = profile.count + sign;
+  const cohesion = count < 2 ? undefined : (squares - count) / (count * (count - 1));
+  return { sum, count, cohesion };
+}

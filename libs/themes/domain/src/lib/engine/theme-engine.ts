@@ -16,7 +16,7 @@ import {
   splitIncoherent,
 } from './consolidate-themes';
 import { ConsolidationContext } from './consolidation-context';
-import { SampleProfile, sampleProfile } from './sample-profile';
+import { SampleProfile, sampleProfile, updateProfile } from './sample-profile';
 import { EmbeddingFrame } from './embedding-frame';
 import { EngineChanges, EngineGlobalState, StoredItem, ThemeRecord } from './engine-state';
 import { NoiseItem } from './noise-item';
@@ -77,7 +77,7 @@ export class ThemeEngine {
   private consolidatedAt = 0;
   private readonly profiles = new Map<
     string,
-    { frameVersion: number; key: string; profile: SampleProfile }
+    { frameVersion: number; revision: number; profile: SampleProfile }
   >();
   private itemCount = 0;
 
@@ -144,7 +144,8 @@ export class ThemeEngine {
     }
     const theme = this.createTheme();
     this.joinTheme(theme, sample);
-    this.relabel([theme]);
+    // A provisional label from its first item; the next pass makes it distinct.
+    this.relabel([theme], false);
     return {
       itemId: item.id,
       themeId: theme.id,
@@ -446,6 +447,7 @@ export class ThemeEngine {
     this.consolidatedAt = global.consolidatedAt;
     this.random = new SeededRandom(global.randomState);
     this.frame = EmbeddingFrame.fromJSON(global.frame);
+    this.profiles.clear();
     this.background = BackgroundSimilarity.fromJSON(
       global.background,
       this.options.backgroundWindow,
@@ -494,13 +496,19 @@ export class ThemeEngine {
     const weight = sample.manual ? this.options.manualWeight : 1;
     theme.size++;
     theme.updatedAt = this.itemCount;
-    offerSample(theme, sample, this.options.sampleCapacity, this.random);
+    const revision = theme.samplesRevision;
+    const evicted = offerSample(theme, sample, this.options.sampleCapacity, this.random);
+    if (theme.samplesRevision !== revision) {
+      this.followSamples(theme, revision, [sample], evicted ? [evicted] : []);
+    }
     this.store.addVector(theme, this.rawOf(sample.vector), weight);
   }
 
   private leaveTheme(theme: ThemeState, itemId: string): ThemeSample | undefined {
+    const revision = theme.samplesRevision;
     const sample = removeSample(theme, itemId);
     if (!sample) return undefined;
+    this.followSamples(theme, revision, [], [sample]);
     theme.size = Math.max(0, theme.size - 1);
     theme.seen = Math.max(theme.samples.length, theme.seen - 1);
     this.store.addVector(
@@ -581,19 +589,80 @@ export class ThemeEngine {
     if (cohesions.length > 0) this.typicalCohesion = cohesions[cohesions.length >> 1];
   }
 
+  /**
+   * Cosine of a sample to its theme's centroid without it, from the theme's centred mean u, the
+   * sample's centred vector v and their weights W, w: the centroid without it points along
+   * W u - w v, so the cosine is (W (x.u) - w |v|) / |W u - w v| with x = v / |v|.
+   */
+  private similarityWithout(theme: ThemeState, sample: ThemeSample): number {
+    const weight = sample.manual ? this.options.manualWeight : 1;
+    const total = theme.weight;
+    if (total - weight <= 1e-9) return 0;
+    const raw = this.rawOf(sample.vector);
+    const v = this.frame.offset(raw);
+    const u = this.frame.offset(Float64Array.from(theme.sum, (value) => value / total));
+    let vv = 0;
+    let uv = 0;
+    let uu = 0;
+    for (let d = 0; d < v.length; d++) {
+      vv += v[d] * v[d];
+      uv += u[d] * v[d];
+      uu += u[d] * u[d];
+    }
+    const length = Math.sqrt(
+      Math.max(0, total * total * uu - 2 * total * weight * uv + weight * weight * vv),
+    );
+    const vLength = Math.sqrt(vv);
+    if (length === 0 || vLength === 0) return 0;
+    return (total * (uv / vLength) - weight * vLength) / length;
+  }
+
   /** A theme's samples seen from the origin (sum, count, cohesion), cached until either changes. */
   private profileOf(theme: ThemeState): SampleProfile {
-    const key = theme.samples.map((sample) => sample.id).join('\u0000');
     const cached = this.profiles.get(theme.id);
-    if (cached && cached.frameVersion === this.frame.version && cached.key === key) {
+    if (
+      cached &&
+      cached.frameVersion === this.frame.version &&
+      cached.revision === theme.samplesRevision
+    ) {
       return cached.profile;
     }
     const profile = sampleProfile(
       theme.samples.map((sample) => this.frame.centre(this.rawOf(sample.vector))),
       theme.centroid.length,
     );
-    this.profiles.set(theme.id, { frameVersion: this.frame.version, key, profile });
+    this.profiles.set(theme.id, {
+      frameVersion: this.frame.version,
+      revision: theme.samplesRevision,
+      profile,
+    });
     return profile;
+  }
+
+  /**
+   * Keeps a theme's cached profile current through one reservoir change (samples added and
+   * removed), when it was current before; otherwise it is recomputed when next needed.
+   */
+  private followSamples(
+    theme: ThemeState,
+    revisionBefore: number,
+    added: readonly ThemeSample[],
+    removed: readonly ThemeSample[],
+  ): void {
+    const cached = this.profiles.get(theme.id);
+    if (
+      !cached ||
+      cached.frameVersion !== this.frame.version ||
+      cached.revision !== revisionBefore
+    ) {
+      return;
+    }
+    let profile = cached.profile;
+    for (const sample of added)
+      profile = updateProfile(profile, this.frame.centre(this.rawOf(sample.vector)), 1);
+    for (const sample of removed)
+      profile = updateProfile(profile, this.frame.centre(this.rawOf(sample.vector)), -1);
+    this.profiles.set(theme.id, { ...cached, revision: theme.samplesRevision, profile });
   }
 
   /** Compares an item with a few random themes other than its best: the background. */
@@ -622,9 +691,13 @@ export class ThemeEngine {
     return { kind, sharedTerms: shared, similarity, threshold };
   }
 
-  /** Relabels themes (skipping manual and pinned labels) and refreshes their key phrases. */
+  /**
+   * Relabels themes (skipping manual and pinned labels) and refreshes their key phrases; labels
+   * are kept distinct from every live theme's unless `distinct` is false (a provisional label).
+   */
   private relabel(
     themes: readonly ThemeState[],
+    distinct = true,
   ): Array<{ themeId: string; before: string; after: string }> {
     // A pinned theme is the person's: not even its key phrases move.
     const unique = [
@@ -639,7 +712,7 @@ export class ThemeEngine {
       ]),
     );
     for (const theme of unique) this.labels.setPhrases(theme.id, stats.get(theme.id)?.keys() ?? []);
-    const taken = new Set(this.store.active().map((theme) => theme.label));
+    const taken = new Set(distinct ? this.store.active().map((theme) => theme.label) : []);
     const changes: Array<{ themeId: string; before: string; after: string }> = [];
     for (const theme of unique.sort((a, b) => b.size - a.size)) {
       const ranked = this.labels.rank(stats.get(theme.id) ?? new Map(), theme.samples.length);
@@ -684,12 +757,7 @@ export class ThemeEngine {
         return centred;
       },
       profile: (theme) => this.profileOf(theme),
-      centroidWithout: (theme, sample) => {
-        const weight = sample.manual ? this.options.manualWeight : 1;
-        const raw = this.rawOf(sample.vector);
-        const sum = Float64Array.from(theme.sum, (value, d) => value - weight * raw[d]);
-        return this.frame.centreMean(sum, theme.weight - weight);
-      },
+      similarityWithout: (theme, sample) => this.similarityWithout(theme, sample),
       fitsMembers: (centred, theme) => this.fitsMembers(centred, theme),
       join: (theme, sample) => this.joinTheme(theme, sample),
       leave: (theme, itemId) => this.leaveTheme(theme, itemId),
@@ -750,6 +818,7 @@ export class ThemeEngine {
       size: record.size,
       seen: Math.max(record.seen, samples.length),
       samples,
+      samplesRevision: 0,
       label: record.label,
       labelSource: record.labelSource,
       keyPhrases: [...record.keyPhrases],

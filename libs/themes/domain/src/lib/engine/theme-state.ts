@@ -31,6 +31,8 @@ export interface ThemeState {
   /** Items offered to the reservoir so far (Algorithm R). */
   seen: number;
   samples: ThemeSample[];
+  /** Counts changes to `samples` (not saved): what was derived from them is valid for one value. */
+  samplesRevision: number;
   label: string;
   labelSource: LabelSource;
   /** The theme's most distinctive phrases, best first (from the last labelling). */
@@ -62,6 +64,7 @@ export function createThemeState(id: string, at: number, dimensions: number): Th
     size: 0,
     seen: 0,
     samples: [],
+    samplesRevision: 0,
     label: '',
     labelSource: 'machine',
     keyPhrases: [],
