@@ -47,19 +47,25 @@ export async function placeFeedback(
 
 /**
  * Moves feedback items to a theme (a person's move, a split, a consolidation re-seat); an item a
- * person places by hand counts as themed from then on.
+ * person places by hand counts as themed from then on. Answers the themes the items left, whose
+ * statistics must be rebuilt.
  */
 export async function moveFeedback(
   manager: EntityManager,
   feedbackIds: readonly string[],
   themeId: string,
-): Promise<void> {
+): Promise<Set<string>> {
   const ids = feedbackIds.filter(isUuid);
-  if (ids.length === 0) return;
-  await manager.query(
-    'UPDATE feedback SET theme_id = $2, themed_at = COALESCE(themed_at, now()) WHERE id = ANY($1::uuid[])',
+  if (ids.length === 0) return new Set();
+  const rows: { previous: string | null }[] = await manager.query(
+    // A SELECT around the UPDATE: TypeORM answers an UPDATE with [rows, count], a SELECT with rows.
+    `WITH moving AS (SELECT id, theme_id AS previous FROM feedback WHERE id = ANY($1::uuid[]) FOR UPDATE),
+          moved AS (UPDATE feedback f SET theme_id = $2, themed_at = COALESCE(f.themed_at, now())
+                    FROM moving WHERE f.id = moving.id RETURNING moving.previous)
+     SELECT previous FROM moved`,
     [ids, themeId],
   );
+  return new Set(rows.flatMap((r) => (r.previous && r.previous !== themeId ? [r.previous] : [])));
 }
 
 /** Moves all feedback of a merged theme to the theme it was merged into. */
@@ -108,7 +114,7 @@ export async function applyConsolidation(
     affected.add(from).add(into);
   }
   for (const split of report.split) {
-    await moveFeedback(manager, split.itemIds, split.newThemeId);
+    for (const id of await moveFeedback(manager, split.itemIds, split.newThemeId)) affected.add(id);
     const rehomed = engine.rehomeMembers(
       split.themeId,
       split.newThemeId,
@@ -117,6 +123,14 @@ export async function applyConsolidation(
     await moveFeedback(manager, rehomed, split.newThemeId);
     affected.add(split.themeId).add(split.newThemeId);
   }
+  // Outliers that fit no theme wait in the noise pool, in no theme.
+  const evicted = report.evicted.map((e) => e.itemId).filter(isUuid);
+  if (evicted.length > 0) {
+    await manager.query('UPDATE feedback SET theme_id = NULL WHERE id = ANY($1::uuid[])', [
+      evicted,
+    ]);
+  }
+  for (const e of report.evicted) affected.add(e.from);
   // Re-seated outliers and absorbed noise, grouped by the theme they go to.
   const byTarget = new Map<string, string[]>();
   const moveTo = (themeId: string, itemId: string) =>
@@ -127,17 +141,10 @@ export async function applyConsolidation(
   }
   for (const absorbed of report.absorbed) moveTo(absorbed.themeId, absorbed.itemId);
   for (const [themeId, ids] of byTarget) {
-    await moveFeedback(manager, ids, themeId);
+    // Absorbed items leave the theme that was set aside with them: its statistics follow.
+    for (const id of await moveFeedback(manager, ids, themeId)) affected.add(id);
     affected.add(themeId);
   }
-  // Outliers that fit no theme wait in the noise pool, in no theme.
-  const evicted = report.evicted.map((e) => e.itemId).filter(isUuid);
-  if (evicted.length > 0) {
-    await manager.query('UPDATE feedback SET theme_id = NULL WHERE id = ANY($1::uuid[])', [
-      evicted,
-    ]);
-  }
-  for (const e of report.evicted) affected.add(e.from);
   for (const noised of report.noised) affected.add(noised.themeId);
   return affected;
 }
