@@ -3,10 +3,22 @@ export interface EvalArgs {
   readonly input: string;
   readonly textColumn: string;
   readonly labelColumn: string;
-  readonly seed: number;
+  /** One run per seed (`--seed N`, or `--seeds 1,2,3`), sharing one pass of the encoder. */
+  readonly seeds: readonly number[];
   readonly json: boolean;
   readonly baseline: boolean;
   readonly consolidateEvery: number | undefined;
+}
+
+const USAGE =
+  'usage: themes:eval -- --input FILE.csv [--text-column text] [--label-column category] ' +
+  '[--seed N | --seeds 1,2,3] [--json] [--baseline] [--consolidate-every N]';
+
+function positiveInteger(name: string, value: string): number {
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < 1)
+    throw new Error(`--${name} must be a positive integer, got "${value}"\n${USAGE}`);
+  return number;
 }
 
 /** Parses `--name value` and `--flag` arguments. */
@@ -15,7 +27,7 @@ export function parseEvalArgs(argv: readonly string[]): EvalArgs {
   const flags = new Set<string>();
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
-    if (!arg.startsWith('--')) continue;
+    if (!arg.startsWith('--')) throw new Error(`unexpected argument "${arg}"\n${USAGE}`);
     const next = argv[i + 1];
     if (next !== undefined && !next.startsWith('--')) {
       values.set(arg.slice(2), next);
@@ -25,18 +37,19 @@ export function parseEvalArgs(argv: readonly string[]): EvalArgs {
     }
   }
   const input = values.get('input');
-  if (!input)
-    throw new Error(
-      'usage: eval-themes --input FILE.csv [--text-column text] [--label-column category] [--seed N] [--json] [--baseline] [--consolidate-every N]',
-    );
+  if (!input) throw new Error(USAGE);
   const every = values.get('consolidate-every');
+  const seedList = values.get('seeds');
+  const seeds = seedList
+    ? seedList.split(',').map((seed) => positiveInteger('seeds', seed.trim()))
+    : [positiveInteger('seed', values.get('seed') ?? '1')];
   return {
     input,
     textColumn: values.get('text-column') ?? 'text',
     labelColumn: values.get('label-column') ?? 'category',
-    seed: Number(values.get('seed') ?? 1),
+    seeds,
     json: flags.has('json'),
     baseline: flags.has('baseline'),
-    consolidateEvery: every === undefined ? undefined : Number(every),
+    consolidateEvery: every === undefined ? undefined : positiveInteger('consolidate-every', every),
   };
 }

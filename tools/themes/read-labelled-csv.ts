@@ -1,6 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
-import type { LabelledText } from '@closedloop/themes-domain';
+
+/** A text with its reference label. */
+export interface LabelledText {
+  readonly text: string;
+  readonly label: string;
+}
 
 /** Reads a CSV with a header row into labelled texts (rows with an empty text are skipped). */
 export function readLabelledCsv(
@@ -12,6 +17,12 @@ export function readLabelledCsv(
     columns: true,
     skip_empty_lines: true,
   }) as Array<Record<string, string>>;
+  const missing = [textColumn, labelColumn].filter(
+    (column) => records[0] && !(column in records[0]),
+  );
+  if (missing.length > 0) {
+    throw new Error(`${path} has no column ${missing.map((c) => `"${c}"`).join(' or ')}`);
+  }
   return records
     .map((record) => ({ text: record[textColumn] ?? '', label: record[labelColumn] ?? '' }))
     .filter((row) => row.text.trim().length > 0);

@@ -3,7 +3,12 @@ import { InMemoryMessageBus } from '@closedloop/messaging';
 import { DeliveryModule, folderTransport } from '@closedloop/notifier-feature-delivery';
 import { IntakeModule } from '@closedloop/pipeline-feature-intake';
 import { ThemingModule } from '@closedloop/pipeline-feature-theming';
-import { DatabaseModule, HealthController, MessagingModule, nestMessagingLogger } from '@closedloop/platform';
+import {
+  DatabaseModule,
+  HealthController,
+  MessagingModule,
+  nestMessagingLogger,
+} from '@closedloop/platform';
 import { Module, type DynamicModule } from '@nestjs/common';
 import type { EmbeddedConfig } from './config';
 
@@ -18,7 +23,9 @@ export class AppModule {
         MessagingModule.forBus(() => new InMemoryMessageBus(nestMessagingLogger('Bus'))),
         ApiGraphqlModule.forRoot({ unsubscribeSecret: config.unsubscribeSecret }),
         IntakeModule,
-        ThemingModule,
+        ...('directory' in config.encoder
+          ? [ThemingModule.forRoot({ encoderDirectory: config.encoder.directory })]
+          : []),
         DeliveryModule.forRoot(
           {
             mailFrom: '"ClosedLoop demo" <loop@closedloop.local>',

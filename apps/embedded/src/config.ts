@@ -1,4 +1,9 @@
 import { loadConfig } from '@closedloop/platform';
+import {
+  EncoderFilesMissingError,
+  encoderDirectoryFromEnv,
+  encoderFilesIn,
+} from '@closedloop/themes-encoder';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -12,6 +17,7 @@ const EmbeddedEnvSchema = z.object({
   PORTAL_DIR: z.string().default('dist/apps/portal/browser'),
   DEMO_DATA: z.enum(['true', 'false']).default('true'),
   UNSUBSCRIBE_SECRET: z.string().min(16).optional(),
+  THEME_ENCODER_DIR: z.string().min(1).optional(),
 });
 
 export interface EmbeddedConfig {
@@ -24,6 +30,8 @@ export interface EmbeddedConfig {
   readonly demoData: boolean;
   readonly unsubscribeSecret: string;
   readonly publicUrl: string;
+  /** The theme encoder's directory, or why there is none (then feedback is not themed). */
+  readonly encoder: { readonly directory: string } | { readonly missing: string };
 }
 
 /** The embedded mode keeps everything under DATA_DIR; its secret is made on first start, never hard-coded. */
@@ -46,5 +54,17 @@ export function loadEmbeddedConfig(): EmbeddedConfig {
     demoData: env.DEMO_DATA === 'true',
     unsubscribeSecret: env.UNSUBSCRIBE_SECRET ?? readFileSync(secretFile, 'utf8').trim(),
     publicUrl: `http://${host}:${env.PORT}`,
+    encoder: findEncoder(encoderDirectoryFromEnv(process.env)),
   };
+}
+
+/** The encoder's directory when its files are there; otherwise what is missing, to say at start. */
+function findEncoder(directory: string): EmbeddedConfig['encoder'] {
+  try {
+    encoderFilesIn(directory);
+    return { directory };
+  } catch (error) {
+    if (error instanceof EncoderFilesMissingError) return { missing: error.message };
+    throw error;
+  }
 }

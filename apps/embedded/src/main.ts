@@ -17,14 +17,20 @@ const EMBEDDED_KEY_NAME = 'embedded mode';
 async function bootstrap(): Promise<void> {
   const config = loadEmbeddedConfig();
   const database = await startEmbeddedDatabase(config.databaseDir, config.pglitePort);
-  const app = await NestFactory.create(AppModule.forRoot(config, database.url), { bodyParser: false });
+  const app = await NestFactory.create(AppModule.forRoot(config, database.url), {
+    bodyParser: false,
+  });
   useJsonBodyLimit(app, 8 * 1024 * 1024);
   const portal = servePortal(app, config.portalDir);
   await app.listen(config.port, config.host);
   // A fresh integrator key for every start of the embedded mode; earlier ones are revoked.
   const keys = app.get(ApiKeyService);
   await keys.revokeByName(EMBEDDED_KEY_NAME);
-  const demoKey = await keys.create(EMBEDDED_KEY_NAME, ['survey', 'social', 'crm', 'staff'], 'embedded mode');
+  const demoKey = await keys.create(
+    EMBEDDED_KEY_NAME,
+    ['survey', 'social', 'crm', 'staff'],
+    'embedded mode',
+  );
   if (config.demoData) {
     await seedDemoData(config.publicUrl, demoKey.key);
   }
@@ -42,6 +48,9 @@ async function bootstrap(): Promise<void> {
     `  GraphQL: ${config.publicUrl}/graphql`,
     `  Integrator API key (this run only): ${demoKey.key}`,
     `  Mail folder: ${config.mailDir}`,
+    'missing' in config.encoder
+      ? `  Themes:  off, feedback is not grouped into themes (${config.encoder.missing})`
+      : `  Themes:  on (sentence encoder in ${config.encoder.directory})`,
     '',
   ];
   process.stdout.write(`${lines.join('\n')}\n`);

@@ -637,21 +637,21 @@ describe('the thin loop on Kafka, PostgreSQL and SMTP', () => {
 
   it('groups feedback into themes, and CX leads rename, pin, move, split, merge and set aside themes', async () => {
     const topics = {
-      parcel: [
-        'courier lost my parcel',
-        'parcel lost by the courier again',
-        'the courier says my parcel is lost',
-        'lost parcel and courier ignores me',
-        'my parcel got lost, courier useless',
-        'courier lost parcel twice',
+      hours: [
+        'the store closes too early on saturdays',
+        'opening hours changed without any notice',
+        'your shop should open earlier in the morning',
+        'why is the store closed on public holidays',
+        'please keep the branch open later in the evening',
+        'the opening times on the website are wrong',
       ],
-      invoice: [
-        'invoice pdf download broken',
-        'cannot download invoice pdf',
-        'invoice download gives broken pdf',
-        'pdf of my invoice will not download',
-        'broken invoice pdf download link',
-        'invoice pdf download fails',
+      language: [
+        'the app is not available in spanish',
+        'please translate the website into polish',
+        'I cannot switch the app language to french',
+        'no german version of the user guide',
+        'the help pages are only in english',
+        'add a portuguese translation please',
       ],
       points: [
         'loyalty points balance missing',
@@ -698,8 +698,8 @@ describe('the thin loop on Kafka, PostgreSQL and SMTP', () => {
         counts.set(r.theme_id as string, (counts.get(r.theme_id as string) ?? 0) + 1);
       return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] as string;
     };
-    const [parcel, invoice, points] = [themeOf('parcel'), themeOf('invoice'), themeOf('points')];
-    expect(new Set([parcel, invoice, points]).size).toBe(3);
+    const [hours, language, points] = [themeOf('hours'), themeOf('language'), themeOf('points')];
+    expect(new Set([hours, language, points]).size).toBe(3);
 
     const THEME = `query($id: ID!) { theme(id: $id) { id label labelSource status pinned size mergedInto splitFrom
       quotes(count: 2) { feedbackId text } days { day volume nps } bySource { key volume } mergedFrom { id } feedback(first: 100) { id themeId } } }`;
@@ -721,48 +721,48 @@ describe('the thin loop on Kafka, PostgreSQL and SMTP', () => {
     const theme = async (id: string) =>
       (await graphqlData<{ theme: ThemeData }>(api, THEME, { id })).theme;
 
-    const before = await theme(parcel);
+    const before = await theme(hours);
     expect(before.quotes.length).toBeGreaterThan(0);
-    expect(before.quotes.every((q) => topics.parcel.includes(q.text))).toBe(true);
+    expect(before.quotes.every((q) => topics.hours.includes(q.text))).toBe(true);
     expect(before.bySource).toEqual([{ key: 'survey', volume: before.feedback.length }]);
     expect(before.days.reduce((sum, d) => sum + d.volume, 0)).toBe(before.feedback.length);
     expect(before.days[0]?.nps).toBe(-100);
     const listed = await graphqlData<{ themes: { id: string }[] }>(api, '{ themes { id } }');
     expect(listed.themes.map((t) => t.id)).toEqual(
-      expect.arrayContaining([parcel, invoice, points]),
+      expect.arrayContaining([hours, language, points]),
     );
 
     const renamed = await graphqlData<{ renameTheme: { label: string; labelSource: string } }>(
       api,
-      'mutation($id: ID!) { renameTheme(id: $id, label: "Lost parcels") { label labelSource } }',
-      { id: parcel },
+      'mutation($id: ID!) { renameTheme(id: $id, label: "Opening hours") { label labelSource } }',
+      { id: hours },
     );
-    expect(renamed.renameTheme).toEqual({ label: 'Lost parcels', labelSource: 'manual' });
+    expect(renamed.renameTheme).toEqual({ label: 'Opening hours', labelSource: 'manual' });
     expect(
       (
         await graphqlData<{ pinTheme: { pinned: boolean } }>(
           api,
           'mutation($id: ID!) { pinTheme(id: $id) { pinned } }',
-          { id: parcel },
+          { id: hours },
         )
       ).pinTheme.pinned,
     ).toBe(true);
 
-    // A person moves one invoice complaint into the parcel theme.
-    const invoiceItem = rows.find((r) => r.theme_id === invoice)?.id as string;
+    // A person moves one language complaint into the opening-hours theme.
+    const languageItem = rows.find((r) => r.theme_id === language)?.id as string;
     await graphqlData(
       api,
       'mutation($ids: [ID!]!, $t: ID!) { moveFeedbackToTheme(feedbackIds: $ids, themeId: $t) { id } }',
-      { ids: [invoiceItem], t: parcel },
+      { ids: [languageItem], t: hours },
     );
     const [moved] = await query<{ theme_id: string }>(
       databaseUrl,
       'SELECT theme_id FROM feedback WHERE id = $1',
-      [invoiceItem],
+      [languageItem],
     );
-    expect(moved?.theme_id).toBe(parcel);
+    expect(moved?.theme_id).toBe(hours);
 
-    // Split two points complaints out, then merge the new theme into the parcel theme.
+    // Split two points complaints out, then merge the new theme into the opening-hours theme.
     const pointsItems = rows
       .filter((r) => r.theme_id === points)
       .map((r) => r.id)
@@ -779,26 +779,26 @@ describe('the thin loop on Kafka, PostgreSQL and SMTP', () => {
     await graphqlData(
       api,
       'mutation($t: ID!, $s: [ID!]!) { mergeThemes(targetId: $t, sourceIds: $s) { id } }',
-      { t: parcel, s: [split.splitTheme.id] },
+      { t: hours, s: [split.splitTheme.id] },
     );
     const merged = await theme(split.splitTheme.id);
     expect(merged).toEqual(
-      expect.objectContaining({ status: 'MERGED', mergedInto: parcel, feedback: [] }),
+      expect.objectContaining({ status: 'MERGED', mergedInto: hours, feedback: [] }),
     );
-    const after = await theme(parcel);
+    const after = await theme(hours);
     expect(after.mergedFrom.map((t) => t.id)).toEqual([split.splitTheme.id]);
     expect(after.feedback.map((f) => f.id)).toEqual(
-      expect.arrayContaining([invoiceItem, ...pointsItems]),
+      expect.arrayContaining([languageItem, ...pointsItems]),
     );
     expect(after.days.reduce((sum, d) => sum + d.volume, 0)).toBe(after.feedback.length);
-    expect(after).toEqual(expect.objectContaining({ label: 'Lost parcels', pinned: true }));
+    expect(after).toEqual(expect.objectContaining({ label: 'Opening hours', pinned: true }));
 
     expect(
       (
         await graphqlData<{ markThemeNoise: { status: string } }>(
           api,
           'mutation($id: ID!) { markThemeNoise(id: $id) { status } }',
-          { id: invoice },
+          { id: language },
         )
       ).markThemeNoise.status,
     ).toBe('NOISE');
@@ -811,7 +811,7 @@ describe('the thin loop on Kafka, PostgreSQL and SMTP', () => {
     const blank = await graphql(
       api,
       'mutation($id: ID!) { renameTheme(id: $id, label: "  ") { id } }',
-      { id: parcel },
+      { id: hours },
     );
     expect(blank.errors?.[0]).toEqual(
       expect.objectContaining({
@@ -822,9 +822,9 @@ describe('the thin loop on Kafka, PostgreSQL and SMTP', () => {
     const noisy = await graphql(
       api,
       'mutation($t: ID!, $s: [ID!]!) { mergeThemes(targetId: $t, sourceIds: $s) { id } }',
-      { t: parcel, s: [invoice] },
+      { t: hours, s: [language] },
     );
-    expect(noisy.errors?.[0]?.message).toBe(`Theme ${invoice} is noise`);
+    expect(noisy.errors?.[0]?.message).toBe(`Theme ${language} is noise`);
   });
 
   it('refuses an oversized batch, a too-complex query and a too-large body, naming the limit', async () => {

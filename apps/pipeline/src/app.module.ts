@@ -1,8 +1,15 @@
 import { IntakeModule } from '@closedloop/pipeline-feature-intake';
 import { ThemingModule } from '@closedloop/pipeline-feature-theming';
 import { DatabaseModule, HealthController, MessagingModule } from '@closedloop/platform';
-import { Module, type DynamicModule } from '@nestjs/common';
-import type { PipelineEnv } from './config';
+import { encoderDirectoryFromEnv } from '@closedloop/themes-encoder';
+import { Module, type DynamicModule, type Type } from '@nestjs/common';
+import type { PipelineEnv, PipelineStage } from './config';
+
+/** The module of each stage: its consumer and what it needs beyond the database and the bus. */
+const STAGE_MODULES: Readonly<Record<PipelineStage, () => Type | DynamicModule>> = {
+  intake: () => IntakeModule,
+  theming: () => ThemingModule.forRoot({ encoderDirectory: encoderDirectoryFromEnv(process.env) }),
+};
 
 @Module({})
 export class AppModule {
@@ -11,9 +18,12 @@ export class AppModule {
       module: AppModule,
       imports: [
         DatabaseModule.forRoot({ url: env.DATABASE_URL, runMigrations: env.RUN_MIGRATIONS }),
-        MessagingModule.forKafka({ brokers: env.KAFKA_BROKERS, clientId: 'closedloop-pipeline', partitions: env.KAFKA_PARTITIONS }),
-        IntakeModule,
-        ThemingModule,
+        MessagingModule.forKafka({
+          brokers: env.KAFKA_BROKERS,
+          clientId: 'closedloop-pipeline',
+          partitions: env.KAFKA_PARTITIONS,
+        }),
+        ...env.PIPELINE_STAGES.map((stage) => STAGE_MODULES[stage]()),
       ],
       controllers: [HealthController],
     };

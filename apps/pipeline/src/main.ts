@@ -1,5 +1,6 @@
 /**
- * ClosedLoop pipeline: Kafka consumers for the stages of the loop (intake today).
+ * ClosedLoop pipeline: Kafka consumers for the stages of the loop (intake, theming), all of them or
+ * the ones PIPELINE_STAGES names.
  */
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
@@ -11,7 +12,10 @@ async function bootstrap(): Promise<void> {
   const app = await NestFactory.create(AppModule.forRoot(env));
   app.enableShutdownHooks();
   await app.listen(env.HEALTH_PORT, env.HOST);
-  Logger.log(`pipeline running; health at http://${env.HOST}:${env.HEALTH_PORT}/health/ready`, 'Bootstrap');
+  Logger.log(
+    `pipeline running stages ${env.PIPELINE_STAGES.join(', ')}; health at http://${env.HOST}:${env.HEALTH_PORT}/health/ready`,
+    'Bootstrap',
+  );
 }
 
 bootstrap().catch((error: unknown) => {

@@ -198,16 +198,20 @@ export class KafkaMessageBus implements MessageBus {
           isRunning: () => running && isRunning() && !isStale(),
           sleep,
         };
-        const fetched: FetchedMessage[] = batch.messages.map((message) => ({
-          raw: this.toRaw(message),
-          context: {
-            topic: batch.topic,
-            partition: batch.partition,
-            offset: message.offset,
-            key: message.key?.toString('utf8') ?? null,
-            headers: toHeaderRecord(message.headers),
-          },
-        }));
+        const fetched: FetchedMessage[] = batch.messages.map((message) => {
+          // The key and headers are decoded once and shared: both are read-only.
+          const raw = this.toRaw(message);
+          return {
+            raw,
+            context: {
+              topic: batch.topic,
+              partition: batch.partition,
+              offset: message.offset,
+              key: raw.key,
+              headers: raw.headers,
+            },
+          };
+        });
         for (let start = 0; start < fetched.length; start += maxBatch) {
           if (!deps.isRunning()) break;
           const chunk = fetched.slice(start, start + maxBatch);
@@ -241,7 +245,7 @@ export class KafkaMessageBus implements MessageBus {
     await producer?.disconnect();
   }
 
-  private toRaw(message: KafkaMessage): RawMessage {
+  private toRaw(message: KafkaMessage): RawMessage & { headers: Record<string, string> } {
     return {
       key: message.key?.toString('utf8') ?? null,
       value: message.value,

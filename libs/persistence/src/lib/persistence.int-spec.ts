@@ -33,13 +33,14 @@ describe('persistence on a real PostgreSQL', () => {
       'outbox',
       'research_prompts',
       'theme_daily_stats',
+      'theme_noise_items',
       'theme_space_states',
       'themes',
     ]);
     for (let i = 0; i < ALL_MIGRATIONS.length; i++) await db.dataSource.undoLastMigration();
     expect(await tables()).toEqual([]);
     await db.dataSource.runMigrations();
-    expect(await tables()).toHaveLength(13);
+    expect(await tables()).toHaveLength(14);
   });
 
   it('resolves one customer per email and per source identity, even when asked concurrently', async () => {

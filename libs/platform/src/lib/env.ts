@@ -23,3 +23,22 @@ export const envList = (fallback: string) =>
     .string()
     .default(fallback)
     .transform((v) => v.split(',').map((s) => s.trim()).filter((s) => s.length > 0));
+
+/**
+ * Comma-separated choices, each one of `choices` (`intake,theming`): at least one, duplicates
+ * dropped, in the order given. Unset: `fallback`.
+ */
+export const envChoices = <const T extends string>(
+  choices: readonly [T, ...T[]],
+  fallback: readonly T[],
+) =>
+  z
+    .string()
+    .default(fallback.join(','))
+    .transform((v) => v.split(',').map((s) => s.trim()).filter((s) => s.length > 0))
+    .pipe(
+      z
+        .array(z.enum(choices, { error: (issue) => `"${String(issue.input)}" is not one of ${choices.join(', ')}` }))
+        .min(1, { error: `name at least one of ${choices.join(', ')}` }),
+    )
+    .transform((list) => [...new Set(list)]);

@@ -1,5 +1,6 @@
 export * from './lib/theme-space-store';
-export * from './lib/sync-theme-rows';
+export * from './lib/save-engine-changes';
+export * from './lib/stored-items';
 export * from './lib/theme-feedback';
 export * from './lib/theme-daily-stats';
 export * from './lib/emerging-themes';

@@ -5,3 +5,4 @@ export * from './lib/encoder-files';
 export * from './lib/mean-pool';
 export * from './lib/l2-normalise';
 export * from './lib/special-token-frame';
+export * from './lib/reference-origin';

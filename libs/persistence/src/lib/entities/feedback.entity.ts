@@ -89,4 +89,12 @@ export class FeedbackEntity {
   /** When the theming stage handled it; set once, so a redelivery changes nothing. */
   @Column({ name: 'themed_at', type: 'timestamptz', nullable: true })
   themedAt!: Date | null;
+
+  /**
+   * The text's raw sentence embedding (the theme encoder's output), quantised: a float32 scale
+   * then one signed byte per dimension. Written when the item is themed; the theme engine's
+   * samples and noise pool are reloaded from it.
+   */
+  @Column({ type: 'bytea', nullable: true })
+  embedding!: Buffer | null;
 }

@@ -9,6 +9,7 @@ import { OutboxMessageEntity } from './outbox-message.entity';
 import { ResearchPromptEntity } from './research-prompt.entity';
 import { ApiKeyEntity } from './api-key.entity';
 import { ThemeDailyStatEntity } from './theme-daily-stat.entity';
+import { ThemeNoiseItemEntity } from './theme-noise-item.entity';
 import { ThemeSpaceStateEntity } from './theme-space-state.entity';
 import { ThemeEntity } from './theme.entity';
 
@@ -26,6 +27,7 @@ export {
   ThemeEntity,
   ThemeDailyStatEntity,
   ThemeSpaceStateEntity,
+  ThemeNoiseItemEntity,
 };
 export type { NoticeStatus } from './notice.entity';
 export type { ThemeStatus } from './theme.entity';
@@ -44,4 +46,5 @@ export const ALL_ENTITIES = [
   ThemeEntity,
   ThemeDailyStatEntity,
   ThemeSpaceStateEntity,
+  ThemeNoiseItemEntity,
 ];

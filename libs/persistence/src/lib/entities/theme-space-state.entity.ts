@@ -1,8 +1,9 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 /**
- * The theme engine's state for one theme space, with a fresh revision from every writer. A writer
- * holds the space's advisory lock, reloads when its cached revision is not the stored one, and
+ * The theme engine's global state for one theme space (embedding frame, background similarity,
+ * counters), and the version of its last save. A writer holds the space's advisory lock, catches
+ * up on what others saved since its own last save (themes with a higher `engine_version`), and
  * saves in the same transaction as the feedback it placed.
  */
 @Entity({ name: 'theme_space_states' })
@@ -10,11 +11,12 @@ export class ThemeSpaceStateEntity {
   @PrimaryColumn('text')
   space!: string;
 
-  @Column({ type: 'text' })
-  revision!: string;
+  /** From the sequence theme_space_version_seq: increases with every save of any space. */
+  @Column({ type: 'bigint' })
+  version!: string;
 
-  @Column({ type: 'jsonb' })
-  snapshot!: unknown;
+  @Column({ name: 'global_state', type: 'jsonb' })
+  globalState!: unknown;
 
   @Column({ name: 'updated_at', type: 'timestamptz', default: () => 'now()' })
   updatedAt!: Date;

@@ -3,12 +3,13 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 export type ThemeStatus = 'active' | 'noise' | 'merged';
 
 /**
- * A theme as CX leads see it: a mirror of the theme engine's view, written in the same transaction
- * as the engine state of its theme space. A merged theme keeps its row, with `merged_into`, so
+ * A theme: what CX leads see (label, status, size, key phrases, lineage) and the theme engine's
+ * own record of it, written in the same transaction as the feedback the engine placed. A merged theme keeps its row, with `merged_into`, so
  * anything linked to it can follow.
  */
 @Entity({ name: 'themes' })
 @Index('ix_themes_space_status', ['space', 'status'])
+@Index('ix_themes_space_version', ['space', 'engineVersion'])
 export class ThemeEntity {
   @PrimaryColumn('text')
   id!: string;
@@ -33,8 +34,9 @@ export class ThemeEntity {
   @Column({ type: 'integer', default: 0 })
   size!: number;
 
-  @Column({ name: 'top_terms', type: 'jsonb', default: () => "'[]'::jsonb" })
-  topTerms!: string[];
+  /** The theme's most distinctive phrases, best first. */
+  @Column({ name: 'key_phrases', type: 'jsonb', default: () => "'[]'::jsonb" })
+  keyPhrases!: string[];
 
   @Column({ name: 'merged_into', type: 'text', nullable: true })
   mergedInto!: string | null;
@@ -45,6 +47,18 @@ export class ThemeEntity {
   /** Set while today's volume is well above the theme's own baseline. */
   @Column({ name: 'emerging_since', type: 'timestamptz', nullable: true })
   emergingSince!: Date | null;
+
+  /** The theme engine's record of the theme (reservoir ids, flags, lineage), without its sum. */
+  @Column({ name: 'engine_record', type: 'jsonb', nullable: true })
+  engineRecord!: unknown;
+
+  /** The weighted sum of the members' embeddings, float32 little-endian. */
+  @Column({ name: 'engine_sum', type: 'bytea', nullable: true })
+  engineSum!: Buffer | null;
+
+  /** The theme space's save that last wrote this row (see theme_space_states.version). */
+  @Column({ name: 'engine_version', type: 'bigint', default: 0 })
+  engineVersion!: string;
 
   @Column({ name: 'created_at', type: 'timestamptz', default: () => 'now()' })
   createdAt!: Date;

@@ -1,10 +1,12 @@
 import { InitialSchema1795392510695 } from './1795392510695-initial-schema';
 import { IntakeEnrichmentPromptsApiKeys1795394524603 } from './1795394524603-intake-enrichment-prompts-api-keys';
 import { Themes1795403789510 } from './1795403789510-themes';
+import { ThemeEngineRecords1795985913459 } from './1795985913459-theme-engine-records';
 
 /** Every migration, oldest first. Never edit one that has landed: add a new one. */
 export const ALL_MIGRATIONS = [
   InitialSchema1795392510695,
   IntakeEnrichmentPromptsApiKeys1795394524603,
   Themes1795403789510,
+  ThemeEngineRecords1795985913459,
 ];

@@ -1,4 +1,5 @@
 import { INBOUND_TOPICS, correlationIdOf, type InboundFeedbackEvent } from '@closedloop/contracts';
+import { loadLanguageDetector } from '@closedloop/feedback-domain';
 import {
   subscription,
   type MessageBus,
@@ -33,6 +34,8 @@ export class IntakeConsumer implements OnApplicationBootstrap, OnModuleDestroy {
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
+    // Before consuming: the first batch does not wait for it, and a missing database fails the start.
+    loadLanguageDetector();
     const prepare = (event: InboundFeedbackEvent, context: MessageContext): FeedbackToStore => {
       const feedback = normaliseInboundEvent(event);
       return {

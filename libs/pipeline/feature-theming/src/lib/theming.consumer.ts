@@ -2,6 +2,7 @@ import { correlationIdOf, FeedbackEnrichedTopic } from '@closedloop/contracts';
 import { subscription, type MessageBus, type RunningConsumer } from '@closedloop/messaging';
 import { MESSAGE_BUS, OutboxRelayService } from '@closedloop/platform';
 import { DEFAULT_THEME_SPACE, ThemeSpaceStore } from '@closedloop/themes-data-access';
+import type { SentenceEncoder } from '@closedloop/themes-encoder';
 import {
   Inject,
   Injectable,
@@ -11,13 +12,14 @@ import {
 } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { themeFeedbackBatch, type EnrichedItem } from './theme-feedback-batch';
+import { SENTENCE_ENCODER } from './sentence-encoder.provider';
 
 export const THEMING_GROUP_ID = 'closedloop.pipeline.theming';
 
 /**
- * The theming stage: consumes `feedback.enriched.v1` and places each item in a theme. Any number
- * of instances may run: the theme space's lock lets one write at a time, while intake before it
- * still scales across partitions.
+ * The theming stage: consumes `feedback.enriched.v1`, embeds each text and places it in a theme.
+ * Any number of instances may run: each embeds its own partitions' texts in parallel, and the theme
+ * space's lock lets one place items at a time.
  */
 @Injectable()
 export class ThemingConsumer implements OnApplicationBootstrap, OnModuleDestroy {
@@ -29,6 +31,7 @@ export class ThemingConsumer implements OnApplicationBootstrap, OnModuleDestroy 
     private readonly dataSource: DataSource,
     private readonly outbox: OutboxRelayService,
     private readonly store: ThemeSpaceStore,
+    @Inject(SENTENCE_ENCODER) private readonly encoder: SentenceEncoder,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -36,6 +39,7 @@ export class ThemingConsumer implements OnApplicationBootstrap, OnModuleDestroy 
       const outcome = await themeFeedbackBatch(
         this.dataSource,
         this.store,
+        this.encoder,
         DEFAULT_THEME_SPACE,
         items,
       );
@@ -67,5 +71,6 @@ export class ThemingConsumer implements OnApplicationBootstrap, OnModuleDestroy 
 
   async onModuleDestroy(): Promise<void> {
     await this.consumer?.stop();
+    await this.encoder.close();
   }
 }

@@ -54,7 +54,8 @@ export class ApiKeyService {
 
   async revoke(id: string): Promise<boolean> {
     const rows: unknown[] = await this.dataSource.query(
-      'UPDATE api_keys SET revoked_at = COALESCE(revoked_at, now()) WHERE id = $1 RETURNING id',
+      // A SELECT around the UPDATE: TypeORM answers an UPDATE with [rows, count], a SELECT with rows.
+      'WITH revoked AS (UPDATE api_keys SET revoked_at = COALESCE(revoked_at, now()) WHERE id = $1 RETURNING id) SELECT id FROM revoked',
       [id],
     );
     this.cache.clear();
@@ -64,7 +65,7 @@ export class ApiKeyService {
   /** Revokes every key with this name; returns how many. */
   async revokeByName(name: string): Promise<number> {
     const rows: unknown[] = await this.dataSource.query(
-      'UPDATE api_keys SET revoked_at = now() WHERE name = $1 AND revoked_at IS NULL RETURNING id',
+      'WITH revoked AS (UPDATE api_keys SET revoked_at = now() WHERE name = $1 AND revoked_at IS NULL RETURNING id) SELECT id FROM revoked',
       [name],
     );
     this.cache.clear();

@@ -65,7 +65,8 @@ export class NoticeService {
   /** Records a one-click unsubscribe; true when the customer exists. */
   async unsubscribe(customerId: string): Promise<boolean> {
     const rows: unknown[] = await this.dataSource.query(
-      'UPDATE customers SET unsubscribed_at = COALESCE(unsubscribed_at, now()) WHERE id = $1 RETURNING id',
+      // A SELECT around the UPDATE: TypeORM answers an UPDATE with [rows, count], a SELECT with rows.
+      'WITH unsubscribed AS (UPDATE customers SET unsubscribed_at = COALESCE(unsubscribed_at, now()) WHERE id = $1 RETURNING id) SELECT id FROM unsubscribed',
       [customerId],
     );
     return rows.length > 0;

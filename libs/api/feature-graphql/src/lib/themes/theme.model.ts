@@ -33,8 +33,8 @@ export class Theme {
   @Field(() => Int, { description: 'Items the engine counts in the theme.' })
   size!: number;
 
-  @Field(() => [String], { description: 'Heaviest terms of the theme’s representation.' })
-  topTerms!: string[];
+  @Field(() => [String], { description: 'The theme’s most distinctive phrases, best first.' })
+  keyPhrases!: string[];
 
   @Field(() => ID, {
     nullable: true,
@@ -68,6 +68,11 @@ export class ThemeQuote {
 
   @Field()
   text!: string;
+
+  @Field(() => Float, {
+    description: 'How central the quote is: its cosine to the theme’s centre.',
+  })
+  similarity!: number;
 }
 
 @ObjectType({ description: 'One day of a theme, all sources and journey stages together.' })

@@ -7,7 +7,7 @@ export interface ThemeRow {
   status: string;
   pinned: boolean;
   size: number;
-  top_terms: string[];
+  key_phrases: string[];
   merged_into: string | null;
   split_from: string | null;
   emerging_since: Date | null;
@@ -15,7 +15,7 @@ export interface ThemeRow {
   updated_at: Date;
 }
 
-export const THEME_SELECT = `SELECT id, label, label_source, status, pinned, size, top_terms, merged_into, split_from,
+export const THEME_SELECT = `SELECT id, label, label_source, status, pinned, size, key_phrases, merged_into, split_from,
   emerging_since, created_at, updated_at FROM themes`;
 
 export function toTheme(row: ThemeRow): Theme {
@@ -26,7 +26,7 @@ export function toTheme(row: ThemeRow): Theme {
     status: row.status as ThemeStatus,
     pinned: row.pinned,
     size: row.size,
-    topTerms: row.top_terms,
+    keyPhrases: row.key_phrases,
     mergedInto: row.merged_into,
     splitFrom: row.split_from,
     emergingSince: row.emerging_since ? new Date(row.emerging_since) : null,

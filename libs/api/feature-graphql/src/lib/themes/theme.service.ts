@@ -3,9 +3,15 @@ import {
   mergeFeedback,
   moveFeedback,
   rebuildDailyStats,
+  themeMembers,
   ThemeSpaceStore,
 } from '@closedloop/themes-data-access';
-import type { ThemeEngine } from '@closedloop/themes-domain';
+import {
+  dequantise,
+  quantisedFromBytes,
+  type ThemeEngine,
+  type ThemeItem,
+} from '@closedloop/themes-domain';
 import { Injectable } from '@nestjs/common';
 import { isUuid } from '@closedloop/persistence';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -52,7 +58,7 @@ export class ThemeService {
       if (!engine.theme(themeId)) return [];
       return engine
         .quotes(themeId, Math.max(1, Math.min(count, 10)))
-        .map((q) => ({ feedbackId: q.id, text: q.text }));
+        .map((q) => ({ feedbackId: q.id, text: q.text, similarity: q.similarity }));
     });
   }
 
@@ -125,28 +131,25 @@ export class ThemeService {
         field: 'label',
       });
     }
-    return this.edit(themeId, async (engine, touched) => {
+    return this.edit(themeId, async (engine) => {
       this.require(engine, themeId);
       engine.rename(themeId, trimmed);
-      touched.add(themeId);
       return themeId;
     });
   }
 
   pin(themeId: string, pinned: boolean): Promise<Theme> {
-    return this.edit(themeId, async (engine, touched) => {
+    return this.edit(themeId, async (engine) => {
       this.require(engine, themeId);
       engine.pin(themeId, pinned);
-      touched.add(themeId);
       return themeId;
     });
   }
 
   markNoise(themeId: string): Promise<Theme> {
-    return this.edit(themeId, async (engine, touched) => {
+    return this.edit(themeId, async (engine) => {
       this.requireActive(engine, themeId);
       engine.markNoise(themeId);
-      touched.add(themeId);
       return themeId;
     });
   }
@@ -157,18 +160,14 @@ export class ThemeService {
         field: 'sourceIds',
       });
     }
-    return this.edit(targetId, async (engine, touched, manager) => {
+    return this.edit(targetId, async (engine, manager) => {
       this.requireActive(engine, targetId);
       const sources = [...new Set(sourceIds.map((id) => engine.resolve(id)))].filter(
         (id) => id !== targetId,
       );
       for (const id of sources) this.requireActive(engine, id, 'sourceIds');
       engine.merge(targetId, sources);
-      for (const id of sources) {
-        await mergeFeedback(manager, id, targetId);
-        touched.add(id);
-      }
-      touched.add(targetId);
+      for (const id of sources) await mergeFeedback(manager, id, targetId);
       await rebuildDailyStats(manager, [targetId, ...sources]);
       return targetId;
     });
@@ -180,26 +179,30 @@ export class ThemeService {
         field: 'feedbackIds',
       });
     }
-    return this.edit(themeId, async (engine, touched, manager) => {
+    return this.edit(themeId, async (engine, manager) => {
       this.requireActive(engine, themeId);
-      const moving = feedbackIds
+      const chosen = feedbackIds
         ? await this.membersOf(manager, themeId, feedbackIds)
         : engine.proposeSplit(themeId);
-      if (moving.length === 0) {
+      if (chosen.length === 0) {
         throw apiError(
           'BAD_USER_INPUT',
           `theme ${themeId} has no split to propose; choose the items to move`,
           { field: 'feedbackIds' },
         );
       }
-      const samples = new Set(engine.sampleIds(themeId));
-      const inSamples = moving.filter((id) => samples.has(id));
-      const created = engine.split(themeId, inSamples.length > 0 ? inSamples : undefined);
-      const rest = moving.filter((id) => !samples.has(id));
-      if (rest.length > 0) engine.moveItems(await this.itemTexts(manager, rest), created);
-      await moveFeedback(manager, moving, created);
+      const created = engine.split(themeId, await this.themeItems(manager, chosen));
+      await moveFeedback(manager, chosen, created);
+      if (!feedbackIds) {
+        // The engine's proposal is drawn from its samples: other members follow their nearer part.
+        const rehomed = engine.rehomeMembers(
+          themeId,
+          created,
+          await themeMembers(manager, themeId),
+        );
+        await moveFeedback(manager, rehomed, created);
+      }
       await rebuildDailyStats(manager, [themeId, created]);
-      touched.add(themeId).add(created);
       return created;
     });
   }
@@ -210,37 +213,41 @@ export class ThemeService {
         field: 'feedbackIds',
       });
     }
-    return this.edit(themeId, async (engine, touched, manager) => {
+    return this.edit(themeId, async (engine, manager) => {
       const target = engine.resolve(themeId);
-      this.requireActive(engine, target);
-      const items = await this.itemTexts(manager, feedbackIds);
-      const previous: { theme_id: string }[] = await manager.query(
-        'SELECT DISTINCT theme_id FROM feedback WHERE id = ANY($1::uuid[]) AND theme_id IS NOT NULL',
-        [items.map((i) => i.itemId)],
+      if (engine.theme(target)?.status === 'merged') this.requireActive(engine, target);
+      const items = await this.themeItems(manager, feedbackIds);
+      const previous: { id: string; theme_id: string | null }[] = await manager.query(
+        'SELECT id, theme_id FROM feedback WHERE id = ANY($1::uuid[])',
+        [items.map((i) => i.id)],
       );
-      engine.moveItems(items, target);
-      await moveFeedback(
-        manager,
-        items.map((i) => i.itemId),
+      const from = new Map(previous.map((p) => [p.id, p.theme_id]));
+      engine.moveItems(
+        items.map((item) => {
+          const current = from.get(item.id);
+          return current && engine.theme(current) ? { item, fromThemeId: current } : { item };
+        }),
         target,
       );
-      const affected = [target, ...previous.map((p) => p.theme_id)];
+      await moveFeedback(
+        manager,
+        items.map((i) => i.id),
+        target,
+      );
+      const affected = [target, ...previous.flatMap((p) => (p.theme_id ? [p.theme_id] : []))];
       await rebuildDailyStats(manager, affected);
-      for (const id of affected) touched.add(id);
       return target;
     });
   }
 
   private async edit(
     themeId: string,
-    work: (engine: ThemeEngine, touched: Set<string>, manager: EntityManager) => Promise<string>,
+    work: (engine: ThemeEngine, manager: EntityManager) => Promise<string>,
   ): Promise<Theme> {
     const resultId = await this.dataSource.transaction(async (manager) => {
       const known: unknown[] = await manager.query('SELECT 1 FROM themes WHERE id = $1', [themeId]);
       if (known.length === 0) throw apiError('NOT_FOUND', `No theme ${themeId}`, { field: 'id' });
-      return this.store.withSpace(manager, this.space, (engine, touched) =>
-        work(engine, touched, manager),
-      );
+      return this.store.withSpace(manager, this.space, (engine) => work(engine, manager));
     });
     return (await this.byId(resultId)) as Theme;
   }
@@ -280,23 +287,29 @@ export class ThemeService {
     return [...found];
   }
 
-  private async itemTexts(
-    manager: EntityManager,
-    ids: readonly string[],
-  ): Promise<{ itemId: string; text: string }[]> {
-    const rows: { id: string; text: string | null }[] = await manager.query(
-      'SELECT id, text FROM feedback WHERE id = ANY($1::uuid[])',
-      [validUuids(ids)],
-    );
-    const byId = new Map(rows.map((r) => [r.id, r.text]));
-    for (const id of ids) {
-      if (!byId.has(id)) throw apiError('NOT_FOUND', `No feedback ${id}`, { field: 'feedbackIds' });
-      if (!byId.get(id)?.trim())
-        throw apiError('BAD_USER_INPUT', `feedback ${id} has no text to theme`, {
-          field: 'feedbackIds',
-        });
-    }
-    return [...new Set(ids)].map((id) => ({ itemId: id, text: byId.get(id) as string }));
+  /** Text and embedding of feedback items the engine is to move; each must have been themed. */
+  private async themeItems(manager: EntityManager, ids: readonly string[]): Promise<ThemeItem[]> {
+    const rows: { id: string; text: string | null; embedding: Buffer | null }[] =
+      await manager.query('SELECT id, text, embedding FROM feedback WHERE id = ANY($1::uuid[])', [
+        validUuids(ids),
+      ]);
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    return [...new Set(ids)].map((id) => {
+      const row = byId.get(id);
+      if (!row) throw apiError('NOT_FOUND', `No feedback ${id}`, { field: 'feedbackIds' });
+      if (!row.text?.trim() || !row.embedding) {
+        throw apiError(
+          'BAD_USER_INPUT',
+          `feedback ${id} ${row.text?.trim() ? 'has not been themed yet' : 'has no text to theme'}`,
+          { field: 'feedbackIds' },
+        );
+      }
+      return {
+        id,
+        text: row.text,
+        vector: dequantise(quantisedFromBytes(new Uint8Array(row.embedding))),
+      };
+    });
   }
 
   private async feedbackByIds(ids: readonly string[]): Promise<Feedback[]> {

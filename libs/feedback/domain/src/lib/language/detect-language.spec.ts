@@ -1,4 +1,4 @@
-import { detectLanguage } from './detect-language';
+import { detectLanguage, loadLanguageDetector } from './detect-language';
 
 describe('detectLanguage', () => {
   it.each([
@@ -17,6 +17,20 @@ describe('detectLanguage', () => {
     expect(detected.language).toBe(language);
     expect(detected.confidence).toBeGreaterThan(0.33);
     expect(detected.confidence).toBeLessThanOrEqual(1);
+  });
+
+  it.each([
+    ['it', 'Servizio clienti pessimo, nessuno risponde alle email.'],
+    ['nl', 'De app werkt niet meer sinds de laatste update, erg vervelend.'],
+    ['pt', 'O atendimento foi ótimo, resolveram o meu problema rapidamente.'],
+    ['pl', 'Aplikacja ciągle się zawiesza, to bardzo irytujące.'],
+    ['en', 'Card declined at the shop again'],
+  ])('short feedback in %s', (language, text) =>
+    expect(detectLanguage(text).language).toBe(language),
+  );
+
+  it('loads its n-gram database on demand', () => {
+    expect(() => loadLanguageDetector()).not.toThrow();
   });
 
   it.each(['ok', '', '   ', '👍👍', '10/10', 'ok!! 5 stars', '[email] [phone]'])(

@@ -33,6 +33,7 @@ const NUMBER_PUNCTUATION = /[.,:/-]/;
 /** All digit runs of `text`, left to right. */
 export function findDigitRuns(text: string): DigitRun[] {
   const runs: DigitRun[] = [];
+  if (!DIGIT.test(text)) return runs;
   let i = 0;
   while (i < text.length) {
     const run = readRun(text, i);

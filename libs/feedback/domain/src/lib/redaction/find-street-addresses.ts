@@ -59,6 +59,8 @@ const FRENCH = new RegExp(
 /** Street addresses with a house number and a street type, and the postcode next to them. */
 export function findStreetAddresses(text: string, isFree: IsFree): RedactionMatch[] {
   const matches: RedactionMatch[] = [];
+  // Every pattern needs a house number.
+  if (!/\d/.test(text)) return matches;
   for (const pattern of [NUMBER_FIRST, GERMAN, FRENCH]) {
     for (const m of text.matchAll(pattern)) {
       const start = m.index;

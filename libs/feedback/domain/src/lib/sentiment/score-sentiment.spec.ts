@@ -39,8 +39,45 @@ describe('scoreSentiment', () => {
     'It could be better',
     'Still waiting for my refund',
     'The transfer took forever',
-  ])('feedback phrases VADER scores neutral or positive are negative: %s', (text) =>
+  ])('feedback phrases the lexicon scores neutral or positive are negative: %s', (text) =>
     expect(scoreSentiment(text).label).toBe('negative'),
+  );
+
+  it.each([
+    ["didn't work", 'negative'],
+    ['didnt work', 'negative'],
+    ['my card stopped working', 'negative'],
+    ['I cannot recommend this bank', 'negative'],
+    ['The agent isn’t helpful at all', 'negative'],
+    ['no problem at all', 'positive'],
+    ['nothing to complain about', 'positive'],
+    ['never had any problems with this bank', 'positive'],
+  ] as const)('negation as customers write it: "%s" is %s', (text, label) =>
+    expect(scoreSentiment(text).label).toBe(label),
+  );
+
+  it.each([
+    ['Nice app but the fees are terrible', 'negative'],
+    ['The fees are high but the app is great', 'positive'],
+  ] as const)('what follows "but" weighs more: "%s" is %s', (text, label) =>
+    expect(scoreSentiment(text).label).toBe(label),
+  );
+
+  it.each([
+    ['The card was declined again 😡', 'negative'],
+    ['Thanks 👍', 'positive'],
+    ['Card blocked :(', 'negative'],
+  ] as const)('emojis and emoticons count: "%s" is %s', (text, label) =>
+    expect(scoreSentiment(text).label).toBe(label),
+  );
+
+  it.each([
+    'How does a top-up work?',
+    'How do I top up my card?',
+    'Is my cash withdrawal still pending?',
+    'What are the fees for top-ups?',
+  ])('banking words the lexicon reads as feelings are neutral: %s', (text) =>
+    expect(scoreSentiment(text)).toEqual({ score: 0, label: 'neutral' }),
   );
 
   it.each(['', '   ', 'How do I locate my card?', 'order 12345'])('"%s" is neutral', (text) =>

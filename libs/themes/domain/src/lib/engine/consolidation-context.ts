@@ -1,34 +1,35 @@
-import { SparseVector } from '../representation/sparse-vector';
 import { SeededRandom } from '../random/seeded-random';
-import { NoiseItem } from './noise-item';
+import { QuantisedVector } from '../vectors/quantised-vector';
+import { NoisePool } from './noise-pool';
+import { SampleProfile } from './sample-profile';
 import { ThemeEngineOptions } from './theme-engine-types';
-import { ThemeState } from './theme-state';
+import { ThemeSample, ThemeState } from './theme-state';
 import { ThemeStore } from './theme-store';
 
-/** What the consolidation steps share. */
+/** What the consolidation steps share with the engine. */
 export interface ConsolidationContext {
   readonly store: ThemeStore;
   readonly options: ThemeEngineOptions;
   readonly random: SeededRandom;
   /** Items seen so far (the engine's clock). */
   readonly itemCount: number;
-  /** Current adaptive join threshold. */
+  /** Whether the space is still in its first items (see ThemeEngine.consolidationDue). */
+  readonly young: boolean;
+  /** The join threshold in force for this pass. */
   readonly threshold: number;
-  readonly noise: NoiseItem[];
-  /** Vectorises a text with current statistics, without learning from it (memoised). */
-  readonly vectorOf: (text: string) => SparseVector;
-}
-
-/** Mean similarity of the lighter theme's members to the heavier theme's centroid. */
-export function mergeScore(store: ThemeStore, a: ThemeState, b: ThemeState): number {
-  const [light, heavy] = a.weight <= b.weight ? [a, b] : [b, a];
-  if (light.weight === 0 || heavy.centroidNorm === 0) return 0;
-  let dot = 0;
-  for (const [term, value] of light.centroid) dot += value * (heavy.centroid.get(term) ?? 0);
-  return dot / (light.weight * heavy.centroidNorm);
-}
-
-/** True when a person asked to keep the two themes apart. */
-export function keptApart(a: ThemeState, b: ThemeState): boolean {
-  return a.keepApartFrom.includes(b.id) || b.keepApartFrom.includes(a.id);
+  readonly noise: NoisePool;
+  /** The centred unit vector of a stored raw embedding (memoised for the pass). */
+  centred(vector: QuantisedVector): Float32Array;
+  /** A theme's samples seen from the current origin (cached while neither changes). */
+  profile(theme: ThemeState): SampleProfile;
+  /** Cosine of a sample to its theme's centroid as it would be without it (leave-one-out). */
+  similarityWithout(theme: ThemeState, sample: ThemeSample): number;
+  /** Whether a centred item is as alike a theme's members as they are to one another. */
+  fitsMembers(centred: Float32Array, theme: ThemeState): boolean;
+  /** Adds an item to a theme: its sum, size and reservoir. */
+  join(theme: ThemeState, sample: ThemeSample): void;
+  /** Takes a sampled item out of a theme: its sum, size and reservoir. */
+  leave(theme: ThemeState, itemId: string): ThemeSample | undefined;
+  /** Opens a new, empty theme. */
+  createTheme(): ThemeState;
 }

@@ -14,6 +14,7 @@ export function offerSample(
   theme.seen++;
   if (sample.manual || theme.samples.length < capacity) {
     theme.samples.push(sample);
+    theme.samplesRevision++;
     return undefined;
   }
   const slot = random.nextInt(theme.seen);
@@ -24,6 +25,7 @@ export function offerSample(
   if (machineSlots.length === 0) return undefined;
   const index = machineSlots[slot % machineSlots.length];
   const [evicted] = theme.samples.splice(index, 1, sample);
+  theme.samplesRevision++;
   return evicted;
 }
 
@@ -32,5 +34,6 @@ export function removeSample(theme: ThemeState, itemId: string): ThemeSample | u
   const index = theme.samples.findIndex((sample) => sample.id === itemId);
   if (index < 0) return undefined;
   const [removed] = theme.samples.splice(index, 1);
+  theme.samplesRevision++;
   return removed;
 }

@@ -1,0 +1,194 @@
+import { SeededRandom } from '../random/seeded-random';
+import { dot } from '../vectors/dense-vector';
+
+/** A theme id with its cosine to the query. */
+export interface IndexHit {
+  readonly id: string;
+  readonly similarity: number;
+}
+
+interface Entry {
+  centroid: Float32Array;
+  /** Index of the cell holding it, or -1 while cells are not built. */
+  cell: number;
+}
+
+interface Cell {
+  centre: Float32Array;
+  readonly members: Set<string>;
+}
+
+/** The index is rebuilt when the number of themes has grown or shrunk by this factor. */
+const REBUILD_FACTOR = 1.5;
+/** Cell centres are trained on at most this many centroids per cell. */
+const TRAINING_PER_CELL = 20;
+
+/**
+ * Finds the themes whose centroids are closest to a unit vector. Up to `exhaustiveLimit` themes
+ * every centroid is scored (exact). Beyond, an inverted-file index: centroids are grouped into
+ * k = sqrt(2n) cells by spherical k-means, and a query scores the cell centres, then only the
+ * themes of its best `probes` cells: about 2 sqrt(2n) cosines instead of n, so the cost grows
+ * with the square root of the number of themes. Cells are rebuilt when the number of themes has
+ * changed by half since the last build.
+ */
+export class CentroidIndex {
+  private readonly entries = new Map<string, Entry>();
+  private cells: Cell[] = [];
+  private builtFor = 0;
+
+  constructor(
+    private readonly exhaustiveLimit = 200,
+    private readonly probes = 2,
+  ) {}
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  /** Adds a theme or updates its centroid (it keeps its cell until {@link rehome}). */
+  upsert(id: string, centroid: Float32Array): void {
+    const entry = this.entries.get(id);
+    if (entry) {
+      entry.centroid = centroid;
+      return;
+    }
+    const created: Entry = { centroid, cell: -1 };
+    this.entries.set(id, created);
+    if (this.cells.length > 0) this.place(id, created);
+  }
+
+  remove(id: string): void {
+    const entry = this.entries.get(id);
+    if (!entry) return;
+    if (entry.cell >= 0) this.cells[entry.cell]?.members.delete(id);
+    this.entries.delete(id);
+  }
+
+  /** Moves themes whose centroids changed to their nearest cell; rebuilds cells when due. */
+  rehome(ids: Iterable<string>, random: SeededRandom): void {
+    const n = this.entries.size;
+    if (n <= this.exhaustiveLimit) {
+      this.cells = [];
+      this.builtFor = 0;
+      return;
+    }
+    if (
+      this.cells.length === 0 ||
+      n >= REBUILD_FACTOR * this.builtFor ||
+      REBUILD_FACTOR * n <= this.builtFor
+    ) {
+      this.rebuild(random);
+      return;
+    }
+    for (const id of ids) {
+      const entry = this.entries.get(id);
+      if (!entry) continue;
+      if (entry.cell >= 0) this.cells[entry.cell].members.delete(id);
+      this.place(id, entry);
+    }
+  }
+
+  /**
+   * The `limit` closest themes to a unit vector, best first, looking into the best `probes` cells
+   * (fewer for a cheaper, rougher search).
+   */
+  nearest(
+    vector: ArrayLike<number>,
+    limit: number,
+    exclude?: (id: string) => boolean,
+    probes = this.probes,
+  ): IndexHit[] {
+    const hits: IndexHit[] = [];
+    const consider = (id: string, entry: Entry): void => {
+      if (exclude?.(id)) return;
+      const similarity = dot(vector, entry.centroid);
+      if (hits.length < limit) {
+        hits.push({ id, similarity });
+        hits.sort((a, b) => b.similarity - a.similarity);
+      } else if (similarity > hits[hits.length - 1].similarity) {
+        hits[hits.length - 1] = { id, similarity };
+        hits.sort((a, b) => b.similarity - a.similarity);
+      }
+    };
+    if (this.cells.length === 0) {
+      for (const [id, entry] of this.entries) consider(id, entry);
+      return hits;
+    }
+    const ranked = this.cells
+      .map((cell, index) => ({ index, similarity: dot(vector, cell.centre) }))
+      .sort((a, b) => b.similarity - a.similarity)
+      .slice(0, probes);
+    for (const { index } of ranked) {
+      for (const id of this.cells[index].members) {
+        const entry = this.entries.get(id);
+        if (entry) consider(id, entry);
+      }
+    }
+    return hits;
+  }
+
+  private place(id: string, entry: Entry): void {
+    entry.cell = nearestCentre(
+      entry.centroid,
+      this.cells.map((cell) => cell.centre),
+    );
+    this.cells[entry.cell].members.add(id);
+  }
+
+  /**
+   * Spherical k-means for the cell centres, k = ceil(sqrt(2n)), trained for a few rounds on a
+   * sample of the centroids; then every centroid is filed in its nearest cell.
+   */
+  private rebuild(random: SeededRandom, rounds = 3): void {
+    const ids = [...this.entries.keys()];
+    const k = Math.max(1, Math.ceil(Math.sqrt(2 * ids.length)));
+    const training = sampleOf(ids, k * TRAINING_PER_CELL, random).map(
+      (id) => (this.entries.get(id) as Entry).centroid,
+    );
+    let centres = sampleOf(training, k, random).map((centroid) => Float32Array.from(centroid));
+    for (let round = 0; round < rounds; round++) {
+      const sums = centres.map((centre) => new Float64Array(centre.length));
+      for (const centroid of training) {
+        const sum = sums[nearestCentre(centroid, centres)];
+        for (let d = 0; d < sum.length; d++) sum[d] += centroid[d];
+      }
+      centres = sums.map((sum, c) => {
+        let squares = 0;
+        for (let d = 0; d < sum.length; d++) squares += sum[d] * sum[d];
+        if (squares === 0) return centres[c];
+        const scale = 1 / Math.sqrt(squares);
+        return Float32Array.from(sum, (value) => value * scale);
+      });
+    }
+    this.cells = centres.map((centre) => ({ centre, members: new Set<string>() }));
+    for (const [id, entry] of this.entries) {
+      entry.cell = nearestCentre(entry.centroid, centres);
+      this.cells[entry.cell].members.add(id);
+    }
+    this.builtFor = ids.length;
+  }
+}
+
+function nearestCentre(vector: ArrayLike<number>, centres: readonly Float32Array[]): number {
+  let best = 0;
+  let bestSimilarity = -Infinity;
+  for (let c = 0; c < centres.length; c++) {
+    const similarity = dot(vector, centres[c]);
+    if (similarity > bestSimilarity) {
+      bestSimilarity = similarity;
+      best = c;
+    }
+  }
+  return best;
+}
+
+/** Up to `count` distinct elements drawn at random (all of them when there are fewer). */
+function sampleOf<T>(items: readonly T[], count: number, random: SeededRandom): T[] {
+  if (items.length <= count) return [...items];
+  const pool = [...items];
+  for (let i = 0; i < count; i++) {
+    const j = i + random.nextInt(pool.length - i);
+    [pool[i], pool[j]] = [pool[j], pool[i]];
+  }
+  return pool.slice(0, count);
+}
