@@ -1,7 +1,8 @@
 /**
  * npm run bench:ingest — ingestion figures on this machine, in one run on the same broker:
  *  1. end to end: N survey events produced to feedback.survey.v1 → validated, enriched and stored
- *     in PostgreSQL by one pipeline process; events/s, and the pipeline's memory (RSS) over the run;
+ *     in PostgreSQL by one pipeline process running the intake stage; events/s, and its memory
+ *     (RSS) over the run;
  *  2. kcat's raw produce-then-consume rate of the same payloads, and the ratio of the two;
  *  3. GraphQL: batch mutations of 500 events (events/s) and single submissions at a fixed
  *     request rate (p50 / p99 latency), against one api process.
@@ -93,7 +94,9 @@ async function main(): Promise<void> {
   const env = { DATABASE_URL: databaseUrl, KAFKA_BROKERS: brokers, UNSUBSCRIBE_SECRET: `bench-secret-${run}-padding`, HOST: '127.0.0.1' };
   const api = start('api', { ...env, PORT: '3510', RUN_MIGRATIONS: 'true', INGEST_RATE_PER_SECOND: '100000', INGEST_BURST: '100000' });
   await waitHttp('http://127.0.0.1:3510/health/ready');
-  const pipeline = start('pipeline', { ...env, HEALTH_PORT: '3511' });
+  // The intake stage alone: theming (and its sentence encoder) is deployed and scaled on its own
+  // (PIPELINE_STAGES=theming) and measured by bench:themes.
+  const pipeline = start('pipeline', { ...env, HEALTH_PORT: '3511', PIPELINE_STAGES: 'intake' });
   await waitHttp('http://127.0.0.1:3511/health/ready');
   const results: Record<string, unknown> = { date: new Date().toISOString(), cpus: cpus().length, cpuModel: cpus()[0]?.model, events: N };
   try {
