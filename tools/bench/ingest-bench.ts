@@ -167,6 +167,13 @@ async function main(): Promise<void> {
       await post(BATCH, { e: Array.from({ length: 500 }, (_, i) => ({ survey: input(`b${b}-${i}`) })) });
     }
     results['graphqlBatch500'] = { eventsPerSecond: Math.round((batches * 500) / ((Date.now() - b0) / 1000)) };
+    // Let the pipeline store the batch events first: on this machine it shares the two cores with
+    // the api, Kafka and PostgreSQL, and its catching up would be measured as api latency.
+    const drained = Date.now();
+    while (Number((await sql<{ n: string }>(databaseUrl, 'SELECT count(*) AS n FROM feedback'))[0]?.n) < N + batches * 500) {
+      await sleep(100);
+      if (Date.now() - drained > 5 * 60_000) throw new Error('the pipeline did not store the batch events within 5 minutes');
+    }
     const SINGLE = 'mutation($i: SubmitSurveyResponseInput!) { submitSurveyResponse(input: $i) { status } }';
     const latencies: number[] = [];
     const inflight: Promise<void>[] = [];
@@ -182,6 +189,7 @@ async function main(): Promise<void> {
     await Promise.all(inflight);
     latencies.sort((a, b) => a - b);
     results['graphqlSingle'] = {
+      measured: 'after the pipeline stored the batch events; it stores these as they come',
       requestsPerSecondOffered: RATE,
       requestsPerSecondAchieved: Math.round(total / ((Date.now() - s0) / 1000)),
       p50Ms: Number(percentile(latencies, 50).toFixed(1)),
