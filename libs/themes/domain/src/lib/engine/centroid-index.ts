@@ -8,14 +8,18 @@ export interface IndexHit {
 }
 
 interface Entry {
+  readonly id: string;
   centroid: Float32Array;
   /** Index of the cell holding it, or -1 while cells are not built. */
   cell: number;
+  /** Its position in that cell's member list. */
+  slot: number;
 }
 
 interface Cell {
   centre: Float32Array;
-  readonly members: Set<string>;
+  /** Entries in no particular order (an array, so a scan touches no map). */
+  readonly members: Entry[];
 }
 
 /** The index is rebuilt when the number of themes has grown or shrunk by this factor. */
@@ -52,15 +56,15 @@ export class CentroidIndex {
       entry.centroid = centroid;
       return;
     }
-    const created: Entry = { centroid, cell: -1 };
+    const created: Entry = { id, centroid, cell: -1, slot: -1 };
     this.entries.set(id, created);
-    if (this.cells.length > 0) this.place(id, created);
+    if (this.cells.length > 0) this.place(created);
   }
 
   remove(id: string): void {
     const entry = this.entries.get(id);
     if (!entry) return;
-    if (entry.cell >= 0) this.cells[entry.cell]?.members.delete(id);
+    this.leaveCell(entry);
     this.entries.delete(id);
   }
 
@@ -70,6 +74,10 @@ export class CentroidIndex {
     if (n <= this.exhaustiveLimit) {
       this.cells = [];
       this.builtFor = 0;
+      for (const entry of this.entries.values()) {
+        entry.cell = -1;
+        entry.slot = -1;
+      }
       return;
     }
     if (
@@ -83,8 +91,8 @@ export class CentroidIndex {
     for (const id of ids) {
       const entry = this.entries.get(id);
       if (!entry) continue;
-      if (entry.cell >= 0) this.cells[entry.cell].members.delete(id);
-      this.place(id, entry);
+      this.leaveCell(entry);
+      this.place(entry);
     }
   }
 
@@ -99,19 +107,19 @@ export class CentroidIndex {
     probes = this.probes,
   ): IndexHit[] {
     const hits: IndexHit[] = [];
-    const consider = (id: string, entry: Entry): void => {
-      if (exclude?.(id)) return;
+    const consider = (entry: Entry): void => {
+      if (exclude?.(entry.id)) return;
       const similarity = dot(vector, entry.centroid);
       if (hits.length < limit) {
-        hits.push({ id, similarity });
+        hits.push({ id: entry.id, similarity });
         hits.sort((a, b) => b.similarity - a.similarity);
       } else if (similarity > hits[hits.length - 1].similarity) {
-        hits[hits.length - 1] = { id, similarity };
+        hits[hits.length - 1] = { id: entry.id, similarity };
         hits.sort((a, b) => b.similarity - a.similarity);
       }
     };
     if (this.cells.length === 0) {
-      for (const [id, entry] of this.entries) consider(id, entry);
+      for (const entry of this.entries.values()) consider(entry);
       return hits;
     }
     const ranked = this.cells
@@ -119,20 +127,33 @@ export class CentroidIndex {
       .sort((a, b) => b.similarity - a.similarity)
       .slice(0, probes);
     for (const { index } of ranked) {
-      for (const id of this.cells[index].members) {
-        const entry = this.entries.get(id);
-        if (entry) consider(id, entry);
-      }
+      for (const entry of this.cells[index].members) consider(entry);
     }
     return hits;
   }
 
-  private place(id: string, entry: Entry): void {
+  private place(entry: Entry): void {
     entry.cell = nearestCentre(
       entry.centroid,
       this.cells.map((cell) => cell.centre),
     );
-    this.cells[entry.cell].members.add(id);
+    const members = this.cells[entry.cell].members;
+    entry.slot = members.length;
+    members.push(entry);
+  }
+
+  private leaveCell(entry: Entry): void {
+    if (entry.cell < 0) return;
+    const members = this.cells[entry.cell]?.members;
+    if (members) {
+      const last = members.pop() as Entry;
+      if (last !== entry) {
+        members[entry.slot] = last;
+        last.slot = entry.slot;
+      }
+    }
+    entry.cell = -1;
+    entry.slot = -1;
   }
 
   /**
@@ -160,10 +181,11 @@ export class CentroidIndex {
         return Float32Array.from(sum, (value) => value * scale);
       });
     }
-    this.cells = centres.map((centre) => ({ centre, members: new Set<string>() }));
-    for (const [id, entry] of this.entries) {
+    this.cells = centres.map((centre) => ({ centre, members: [] as Entry[] }));
+    for (const entry of this.entries.values()) {
       entry.cell = nearestCentre(entry.centroid, centres);
-      this.cells[entry.cell].members.add(id);
+      entry.slot = this.cells[entry.cell].members.length;
+      this.cells[entry.cell].members.push(entry);
     }
     this.builtFor = ids.length;
   }

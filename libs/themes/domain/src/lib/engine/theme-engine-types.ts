@@ -117,7 +117,7 @@ export const DEFAULT_THEME_ENGINE_OPTIONS: ThemeEngineOptions = {
   sampleCapacity: 32,
   minThemeSize: 3,
   noiseCapacity: 5_000,
-  noiseReviewPerPass: 250,
+  noiseReviewPerPass: 100,
   manualWeight: 3,
   joinSignificance: 0.01,
   backgroundWindow: 2_000,
