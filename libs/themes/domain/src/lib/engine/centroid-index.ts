@@ -1,5 +1,6 @@
 import { SeededRandom } from '../random/seeded-random';
 import { dot } from '../vectors/dense-vector';
+import { VectorTable } from '../vectors/vector-table';
 
 /** A theme id with its cosine to the query. */
 export interface IndexHit {
@@ -10,15 +11,17 @@ export interface IndexHit {
 interface Entry {
   readonly id: string;
   centroid: Float32Array;
+  /** Its row in the table of centroids. */
+  readonly row: number;
   /** Index of the cell holding it, or -1 while cells are not built. */
   cell: number;
   /** Its position in that cell's member list. */
-  slot: number;
+  position: number;
 }
 
 interface Cell {
   centre: Float32Array;
-  /** Entries in no particular order (an array, so a scan touches no map). */
+  /** Entries in no particular order. */
   readonly members: Entry[];
 }
 
@@ -28,8 +31,9 @@ const REBUILD_FACTOR = 1.5;
 const TRAINING_PER_CELL = 20;
 
 /**
- * Finds the themes whose centroids are closest to a unit vector. Up to `exhaustiveLimit` themes
- * every centroid is scored (exact). Beyond, an inverted-file index: centroids are grouped into
+ * Finds the themes whose centroids are closest to a unit vector. Centroids live in a
+ * {@link VectorTable}, scored with SIMD dot products. Up to `exhaustiveLimit` themes every
+ * centroid is scored (exact). Beyond, an inverted-file index: centroids are grouped into
  * k = sqrt(2n) cells by spherical k-means, and a query scores the cell centres, then only the
  * themes of its best `probes` cells: about 2 sqrt(2n) cosines instead of n, so the cost grows
  * with the square root of the number of themes. Cells are rebuilt when the number of themes has
@@ -37,7 +41,10 @@ const TRAINING_PER_CELL = 20;
  */
 export class CentroidIndex {
   private readonly entries = new Map<string, Entry>();
+  private readonly byRow: Array<Entry | undefined> = [];
+  private table: VectorTable | undefined;
   private cells: Cell[] = [];
+  private centres: VectorTable | undefined;
   private builtFor = 0;
 
   constructor(
@@ -51,12 +58,16 @@ export class CentroidIndex {
 
   /** Adds a theme or updates its centroid (it keeps its cell until {@link rehome}). */
   upsert(id: string, centroid: Float32Array): void {
+    const table = (this.table ??= new VectorTable(centroid.length));
     const entry = this.entries.get(id);
     if (entry) {
       entry.centroid = centroid;
+      table.write(entry.row, centroid);
       return;
     }
-    const created: Entry = { id, centroid, cell: -1, slot: -1 };
+    const created: Entry = { id, centroid, row: table.allocate(), cell: -1, position: -1 };
+    table.write(created.row, centroid);
+    this.byRow[created.row] = created;
     this.entries.set(id, created);
     if (this.cells.length > 0) this.place(created);
   }
@@ -66,6 +77,8 @@ export class CentroidIndex {
     if (!entry) return;
     this.leaveCell(entry);
     this.entries.delete(id);
+    this.byRow[entry.row] = undefined;
+    this.table?.release(entry.row);
   }
 
   /** Moves themes whose centroids changed to their nearest cell; rebuilds cells when due. */
@@ -73,10 +86,11 @@ export class CentroidIndex {
     const n = this.entries.size;
     if (n <= this.exhaustiveLimit) {
       this.cells = [];
+      this.centres = undefined;
       this.builtFor = 0;
       for (const entry of this.entries.values()) {
         entry.cell = -1;
-        entry.slot = -1;
+        entry.position = -1;
       }
       return;
     }
@@ -106,10 +120,11 @@ export class CentroidIndex {
     exclude?: (id: string) => boolean,
     probes = this.probes,
   ): IndexHit[] {
+    const table = this.table;
+    if (!table || this.entries.size === 0) return [];
     const hits: IndexHit[] = [];
-    const consider = (entry: Entry): void => {
-      if (exclude?.(entry.id)) return;
-      const similarity = dot(vector, entry.centroid);
+    const consider = (entry: Entry | undefined, similarity: number): void => {
+      if (!entry || exclude?.(entry.id)) return;
       if (hits.length < limit) {
         hits.push({ id: entry.id, similarity });
         hits.sort((a, b) => b.similarity - a.similarity);
@@ -118,27 +133,28 @@ export class CentroidIndex {
         hits.sort((a, b) => b.similarity - a.similarity);
       }
     };
-    if (this.cells.length === 0) {
-      for (const entry of this.entries.values()) consider(entry);
+    if (this.cells.length === 0 || !this.centres) {
+      const scores = table.scoreAll(vector);
+      for (let row = 0; row < scores.length; row++) consider(this.byRow[row], scores[row]);
       return hits;
     }
-    const ranked = this.cells
-      .map((cell, index) => ({ index, similarity: dot(vector, cell.centre) }))
+    const cellScores = this.centres.scoreAll(vector);
+    const ranked = Array.from(cellScores, (similarity, index) => ({ index, similarity }))
       .sort((a, b) => b.similarity - a.similarity)
       .slice(0, probes);
-    for (const { index } of ranked) {
-      for (const entry of this.cells[index].members) consider(entry);
-    }
+    const members = ranked.flatMap(({ index }) => this.cells[index].members);
+    const scores = table.scoreRows(
+      vector,
+      members.map((entry) => entry.row),
+    );
+    members.forEach((entry, i) => consider(entry, scores[i]));
     return hits;
   }
 
   private place(entry: Entry): void {
-    entry.cell = nearestCentre(
-      entry.centroid,
-      this.cells.map((cell) => cell.centre),
-    );
+    entry.cell = bestRow(this.centres?.scoreAll(entry.centroid) ?? new Float32Array(1));
     const members = this.cells[entry.cell].members;
-    entry.slot = members.length;
+    entry.position = members.length;
     members.push(entry);
   }
 
@@ -148,12 +164,12 @@ export class CentroidIndex {
     if (members) {
       const last = members.pop() as Entry;
       if (last !== entry) {
-        members[entry.slot] = last;
-        last.slot = entry.slot;
+        members[entry.position] = last;
+        last.position = entry.position;
       }
     }
     entry.cell = -1;
-    entry.slot = -1;
+    entry.position = -1;
   }
 
   /**
@@ -182,13 +198,23 @@ export class CentroidIndex {
       });
     }
     this.cells = centres.map((centre) => ({ centre, members: [] as Entry[] }));
+    const table = new VectorTable(centres[0].length, centres.length);
+    for (const centre of centres) table.write(table.allocate(), centre);
+    this.centres = table;
     for (const entry of this.entries.values()) {
-      entry.cell = nearestCentre(entry.centroid, centres);
-      entry.slot = this.cells[entry.cell].members.length;
+      entry.cell = bestRow(table.scoreAll(entry.centroid));
+      entry.position = this.cells[entry.cell].members.length;
       this.cells[entry.cell].members.push(entry);
     }
     this.builtFor = ids.length;
   }
+}
+
+/** The row with the highest score. */
+function bestRow(scores: Float32Array): number {
+  let best = 0;
+  for (let row = 1; row < scores.length; row++) if (scores[row] > scores[best]) best = row;
+  return best;
 }
 
 function nearestCentre(vector: ArrayLike<number>, centres: readonly Float32Array[]): number {

@@ -37,6 +37,8 @@ import { ThemeSample, ThemeState, isMachineEditable } from './theme-state';
 import { ThemeStore } from './theme-store';
 
 const SHARED_TERMS_IN_REASON = 5;
+/** Themes whose cohesion is sampled to learn what is typical. */
+const COHESION_SAMPLE = 200;
 /** Items between consolidation passes once a space is past its youth. */
 export const CONSOLIDATION_INTERVAL = 500;
 /** A space's first items, during which every batch ends with a consolidation pass. */
@@ -579,11 +581,20 @@ export class ThemeEngine {
     return across / within >= this.options.mergeAffinity;
   }
 
-  /** Median cohesion of the themes with at least three samples (undefined before there are any). */
+  /**
+   * Median cohesion of the themes with at least three samples (undefined before there are any),
+   * over at most {@link COHESION_SAMPLE} themes drawn at random.
+   */
   private learnTypicalCohesion(): void {
-    const cohesions = this.store
-      .active()
-      .filter((theme) => theme.samples.length >= 3)
+    const eligible = this.store.active().filter((theme) => theme.samples.length >= 3);
+    const drawn =
+      eligible.length <= COHESION_SAMPLE
+        ? eligible
+        : Array.from(
+            { length: COHESION_SAMPLE },
+            () => eligible[this.random.nextInt(eligible.length)],
+          );
+    const cohesions = drawn
       .map((theme) => this.profileOf(theme).cohesion as number)
       .sort((a, b) => a - b);
     if (cohesions.length > 0) this.typicalCohesion = cohesions[cohesions.length >> 1];
