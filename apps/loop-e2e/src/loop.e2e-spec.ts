@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { createApiKey, createRunDatabase, dropRunDatabase, query } from './support/database';
 import { eventually } from './support/eventually';
 import { graphql, graphqlData } from './support/graphql-client';
-import { kcatConsumeAll, kcatProduce } from './support/kcat';
+import { kcatConsumeLatest, kcatProduce } from './support/kcat';
 import { mailTo, receivedMail } from './support/smtp-inbox';
 import { startService, waitForHttp, type RunningService } from './support/services';
 import { stackEnv } from './support/stack-env';
@@ -141,7 +141,7 @@ describe('the thin loop on Kafka, PostgreSQL and SMTP', () => {
       apiKey,
     );
     await eventually(() => {
-      const produced = kcatConsumeAll(SurveyFeedbackTopic.name).find(
+      const produced = kcatConsumeLatest(SurveyFeedbackTopic.name).find(
         (m) => m.key === `survey:kcat-read-${run}`,
       );
       expect(produced).toBeDefined();
@@ -193,7 +193,7 @@ describe('the thin loop on Kafka, PostgreSQL and SMTP', () => {
     );
     await stored(`survey:after-${run}`);
     await eventually(() => {
-      const dead = kcatConsumeAll(deadLetterTopicName(SurveyFeedbackTopic.name));
+      const dead = kcatConsumeLatest(deadLetterTopicName(SurveyFeedbackTopic.name));
       const invalidDead = dead.find((m) => m.key === badKey);
       expect(invalidDead?.value).toBe(invalid);
       expect(invalidDead?.headers).toContain('dlq-reason=schema violation: occurredAt:');

@@ -15,8 +15,14 @@ export function kcatProduce(
   });
 }
 
-/** Every message of a topic from the beginning, as `key<TAB>value` lines parsed. */
-export function kcatConsumeAll(topic: string): { key: string; value: string; headers: string }[] {
+/**
+ * The latest messages of a topic (the last `perPartition` of each partition: a long-lived local
+ * broker may hold millions from benchmarks), parsed from `key<TAB>headers<TAB>value` lines.
+ */
+export function kcatConsumeLatest(
+  topic: string,
+  perPartition = 5_000,
+): { key: string; value: string; headers: string }[] {
   const out = execFileSync(
     'kcat',
     [
@@ -26,7 +32,7 @@ export function kcatConsumeAll(topic: string): { key: string; value: string; hea
       topic,
       '-C',
       '-o',
-      'beginning',
+      `-${perPartition}`,
       '-e',
       '-q',
       '-f',
