@@ -18,7 +18,7 @@ import {
 import { ConsolidationContext } from './consolidation-context';
 import { SampleProfile, sampleProfile, updateProfile } from './sample-profile';
 import { EmbeddingFrame } from './embedding-frame';
-import { EngineChanges, EngineGlobalState, StoredItem, ThemeRecord } from './engine-state';
+import { EngineChanges, EngineGlobalState, StoredItem } from './engine-state';
 import { NoiseItem } from './noise-item';
 import { NoisePool } from './noise-pool';
 import { proposeSplit } from './propose-split';
@@ -35,6 +35,7 @@ import {
 } from './theme-engine-types';
 import { ThemeSample, ThemeState, isMachineEditable } from './theme-state';
 import { ThemeStore } from './theme-store';
+import { fromThemeRecord, toThemeRecord, toThemeView } from './theme-record';
 
 const SHARED_TERMS_IN_REASON = 5;
 /** Themes whose cohesion is sampled to learn what is typical. */
@@ -234,13 +235,13 @@ export class ThemeEngine {
     return this.store
       .active()
       .sort((a, b) => b.size - a.size || a.createdAt - b.createdAt)
-      .map((theme) => this.view(theme));
+      .map((theme) => toThemeView(theme));
   }
 
   /** Any theme ever issued (including merged and noise ones), or undefined. */
   theme(themeId: string): ThemeView | undefined {
     const theme = this.store.get(themeId);
-    return theme ? this.view(theme) : undefined;
+    return theme ? toThemeView(theme) : undefined;
   }
 
   /** Representative quotes: central to the theme and different from one another. */
@@ -419,7 +420,9 @@ export class ThemeEngine {
     const noise = this.noise.takeChanges();
     return {
       global: this.globalState(),
-      themes: this.store.takeChanged().map((theme) => this.record(theme)),
+      themes: this.store
+        .takeChanged()
+        .map((theme) => toThemeRecord(theme, this.labels.phraseKeys(theme.id))),
       noiseAdded: noise.added,
       noiseRemoved: noise.removed,
     };
@@ -429,7 +432,9 @@ export class ThemeEngine {
   exportState(): EngineChanges {
     return {
       global: this.globalState(),
-      themes: [...this.store.themes.values()].map((theme) => this.record(theme)),
+      themes: [...this.store.themes.values()].map((theme) =>
+        toThemeRecord(theme, this.labels.phraseKeys(theme.id)),
+      ),
       noiseAdded: this.noise.all().map(({ id, manual }) => ({ id, manual })),
       noiseRemoved: [],
     };
@@ -463,7 +468,7 @@ export class ThemeEngine {
     for (const theme of themes) this.store.register(theme);
     this.store.nextThemeNumber = global.nextThemeNumber;
     for (const record of changes.themes) {
-      const theme = this.fromRecord(record, items);
+      const theme = fromThemeRecord(record, items);
       this.store.register(theme);
       if (theme.status === 'active') this.labels.setPhrases(theme.id, record.phraseKeys);
       else this.labels.forget(theme.id);
@@ -786,76 +791,6 @@ export class ThemeEngine {
       randomState: this.random.seed,
       frame: this.frame.toJSON(),
       background: this.background.toJSON(),
-    };
-  }
-
-  private record(theme: ThemeState): ThemeRecord {
-    return {
-      id: theme.id,
-      status: theme.status,
-      sum: Float32Array.from(theme.sum),
-      weight: theme.weight,
-      size: theme.size,
-      seen: theme.seen,
-      samples: theme.samples.map(({ id, manual }) => ({ id, manual })),
-      label: theme.label,
-      labelSource: theme.labelSource,
-      keyPhrases: [...theme.keyPhrases],
-      keyStems: [...theme.keyStems],
-      phraseKeys: [...this.labels.phraseKeys(theme.id)],
-      pinned: theme.pinned,
-      keepWhole: theme.keepWhole,
-      keepApartFrom: [...theme.keepApartFrom],
-      manualNoise: theme.manualNoise,
-      ...(theme.mergedInto ? { mergedInto: theme.mergedInto } : {}),
-      ...(theme.splitFrom ? { splitFrom: theme.splitFrom } : {}),
-      createdAt: theme.createdAt,
-      updatedAt: theme.updatedAt,
-    };
-  }
-
-  private fromRecord(record: ThemeRecord, items: ReadonlyMap<string, StoredItem>): ThemeState {
-    const samples: ThemeSample[] = [];
-    for (const { id, manual } of record.samples) {
-      const stored = items.get(id);
-      if (stored) samples.push({ id, manual, ...stored });
-    }
-    return {
-      id: record.id,
-      status: record.status,
-      sum: Float64Array.from(record.sum),
-      weight: record.weight,
-      centroid: new Float32Array(record.sum.length),
-      size: record.size,
-      seen: Math.max(record.seen, samples.length),
-      samples,
-      samplesRevision: 0,
-      label: record.label,
-      labelSource: record.labelSource,
-      keyPhrases: [...record.keyPhrases],
-      keyStems: [...record.keyStems],
-      pinned: record.pinned,
-      keepWhole: record.keepWhole,
-      keepApartFrom: [...record.keepApartFrom],
-      manualNoise: record.manualNoise,
-      ...(record.mergedInto ? { mergedInto: record.mergedInto } : {}),
-      ...(record.splitFrom ? { splitFrom: record.splitFrom } : {}),
-      createdAt: record.createdAt,
-      updatedAt: record.updatedAt,
-    };
-  }
-
-  private view(theme: ThemeState): ThemeView {
-    return {
-      id: theme.id,
-      label: theme.label,
-      labelSource: theme.labelSource,
-      status: theme.status,
-      size: theme.size,
-      pinned: theme.pinned,
-      keyPhrases: [...theme.keyPhrases],
-      ...(theme.mergedInto ? { mergedInto: theme.mergedInto } : {}),
-      ...(theme.splitFrom ? { splitFrom: theme.splitFrom } : {}),
     };
   }
 
