@@ -12,6 +12,8 @@ import { ThemeDailyStatEntity } from './theme-daily-stat.entity';
 import { ThemeNoiseItemEntity } from './theme-noise-item.entity';
 import { ThemeSpaceStateEntity } from './theme-space-state.entity';
 import { ThemeEntity } from './theme.entity';
+import { SessionEntity } from './session.entity';
+import { UserEntity } from './user.entity';
 
 export {
   ActionEntity,
@@ -28,7 +30,10 @@ export {
   ThemeDailyStatEntity,
   ThemeSpaceStateEntity,
   ThemeNoiseItemEntity,
+  UserEntity,
+  SessionEntity,
 };
+export type { UserRole } from './user.entity';
 export type { NoticeStatus } from './notice.entity';
 export type { ThemeStatus } from './theme.entity';
 
@@ -47,4 +52,6 @@ export const ALL_ENTITIES = [
   ThemeDailyStatEntity,
   ThemeSpaceStateEntity,
   ThemeNoiseItemEntity,
+  UserEntity,
+  SessionEntity,
 ];

@@ -2,6 +2,7 @@ import { InitialSchema1795392510695 } from './1795392510695-initial-schema';
 import { IntakeEnrichmentPromptsApiKeys1795394524603 } from './1795394524603-intake-enrichment-prompts-api-keys';
 import { Themes1795403789510 } from './1795403789510-themes';
 import { ThemeEngineRecords1795985913459 } from './1795985913459-theme-engine-records';
+import { UsersSessions1796000000000 } from './1796000000000-users-sessions';
 
 /** Every migration, oldest first. Never edit one that has landed: add a new one. */
 export const ALL_MIGRATIONS = [
@@ -9,4 +10,5 @@ export const ALL_MIGRATIONS = [
   IntakeEnrichmentPromptsApiKeys1795394524603,
   Themes1795403789510,
   ThemeEngineRecords1795985913459,
+  UsersSessions1796000000000,
 ];
