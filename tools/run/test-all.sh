@@ -37,10 +37,23 @@ summary() {
   echo "tests: ${passed} passed, ${failed} failed"
 }
 
+failures() {
+  # The failed tests' names and the first lines of each failure, so the end of the output says
+  # what broke (CI shows only the tail).
+  sed 's/\x1b\[[0-9;]*m//g' "$log" | awk '
+    /^ *● Console/ { printing = 0; next }
+    /^ *● / { shown = 0; printing = 1 }
+    printing && shown < 14 { print; shown++ }
+    printing && shown >= 14 { printing = 0 }
+  ' | head -n 80
+}
+
 step() {
   echo "==> $*" | tee -a "$log"
   if ! "$@" 2>&1 | tee -a "$log"; then
     echo "FAILED: $*" | tee -a "$log"
+    echo "--- what failed (from $log) ---"
+    failures
     summary
     exit 1
   fi
