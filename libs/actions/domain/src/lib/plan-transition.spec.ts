@@ -44,3 +44,18 @@ describe('planTransition', () => {
     expect(planTransition({ from: 'declined', to: 'announced', at }).status).toBe('announced');
   });
 });
+
+describe('planTransition errors', () => {
+  it('name from, to and what is allowed for the API', () => {
+    try {
+      planTransition({ from: 'planned', to: 'shipped', at });
+      throw new Error('accepted');
+    } catch (error) {
+      expect((error as ActionRuleError).details).toEqual({
+        from: 'planned',
+        to: 'shipped',
+        allowed: ['in_progress', 'declined'],
+      });
+    }
+  });
+});

@@ -18,6 +18,7 @@ export function planReopenForReview(from: ActionStatus, at: Date): ReopenPlan {
     throw new ActionRuleError(
       'ILLEGAL_TRANSITION',
       `An action cannot be reopened for review from ${from}; only from ${REOPENABLE_STATUSES.join(', ')}`,
+      { from, to: 'in_progress', allowed: [...REOPENABLE_STATUSES] },
     );
   }
   return { status: 'in_progress', reopenedAt: at };
