@@ -63,8 +63,9 @@ export async function loopMeasures(
           : ''
       })::int AS open_${n}`,
   ).join(',\n       ');
+  // GREATEST ignores NULLs, so a missing time must stay NULL explicitly (percentile_cont skips NULLs).
   const hours = (column: string) =>
-    `GREATEST(0, extract(epoch FROM (${column} - i.occurred_at)) / 3600)`;
+    `CASE WHEN ${column} IS NOT NULL THEN GREATEST(0, extract(epoch FROM (${column} - i.occurred_at)) / 3600) END`;
   const rows: Record<string, unknown>[] = await manager.query(
     `WITH items AS (
        SELECT l.feedback_id, ${itemKey} AS k, min(l.occurred_at) AS occurred_at, min(l.actioned_at) AS actioned_at,
