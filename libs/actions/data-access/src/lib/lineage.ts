@@ -37,7 +37,8 @@ export async function unlinkTheme(
   themeId: string,
 ): Promise<boolean> {
   const rows: unknown[] = await manager.query(
-    'DELETE FROM action_themes WHERE action_id = $1 AND theme_id = $2 RETURNING theme_id',
+    // A CTE, since TypeORM answers a bare DELETE … RETURNING as [rows, count].
+    'WITH gone AS (DELETE FROM action_themes WHERE action_id = $1 AND theme_id = $2 RETURNING theme_id) SELECT theme_id FROM gone',
     [actionId, themeId],
   );
   await manager.query(
@@ -127,7 +128,7 @@ export async function recordArrival(
   item: ThemedArrival,
 ): Promise<string[]> {
   const counted: unknown[] = await manager.query(
-    `UPDATE feedback SET tracked_at = $2 WHERE id = $1 AND tracked_at IS NULL RETURNING id`,
+    `WITH counted AS (UPDATE feedback SET tracked_at = $2 WHERE id = $1 AND tracked_at IS NULL RETURNING id) SELECT id FROM counted`,
     [item.feedbackId, item.assignedAt],
   );
   if (counted.length > 0) {

@@ -58,7 +58,8 @@ export async function markOwnerNoticesRead(
   at: Date,
 ): Promise<number> {
   const rows: unknown[] = await manager.query(
-    `UPDATE owner_notices SET read_at = $3 WHERE user_id = $1 AND id = ANY($2::uuid[]) AND read_at IS NULL RETURNING id`,
+    `WITH marked AS (UPDATE owner_notices SET read_at = $3 WHERE user_id = $1 AND id = ANY($2::uuid[]) AND read_at IS NULL RETURNING id)
+     SELECT id FROM marked`,
     [userId, ids, at],
   );
   return rows.length;
