@@ -30,7 +30,11 @@ async function graphql<T>(
  * Seeds the embedded mode on first start through the public GraphQL API, the same path an
  * integrator and a CX lead take: survey responses in, then one action shipped and announced.
  */
-export async function seedDemoData(baseUrl: string, apiKey: string): Promise<void> {
+export async function seedDemoData(
+  baseUrl: string,
+  apiKey: string,
+  themesExpected = false,
+): Promise<void> {
   const url = `${baseUrl}/graphql`;
   const existing = await graphql<{ feedbackList: unknown[] }>(
     url,
@@ -64,21 +68,31 @@ export async function seedDemoData(baseUrl: string, apiKey: string): Promise<voi
   const checkoutKeys = ['demo-1', 'demo-2', 'demo-3', 'demo-7', 'demo-11'].map(
     (id) => `survey:${id}`,
   );
-  const feedbackIds: string[] = [];
-  for (const eventKey of checkoutKeys) {
-    for (let tries = 0; tries < 100; tries++) {
-      const found = await graphql<{ feedbackByEventKey: { id: string } | null }>(
-        url,
-        'query($k: String!) { feedbackByEventKey(eventKey: $k) { id } }',
-        { k: eventKey },
-      );
-      if (found.feedbackByEventKey) {
-        feedbackIds.push(found.feedbackByEventKey.id);
-        break;
+  // With the sentence encoder actions are created from the themes of their feedback (waiting up
+  // to 20 s for the theming stage); without it, from the feedback itself.
+  const themingDeadline = Date.now() + 20_000;
+  const lineageOf = async (eventKeys: readonly string[]) => {
+    const feedbackIds: string[] = [];
+    const themeIds = new Set<string>();
+    for (const eventKey of eventKeys) {
+      for (let tries = 0; tries < 200; tries++) {
+        const found = await graphql<{
+          feedbackByEventKey: { id: string; themeId: string | null } | null;
+        }>(url, 'query($k: String!) { feedbackByEventKey(eventKey: $k) { id themeId } }', {
+          k: eventKey,
+        });
+        const item = found.feedbackByEventKey;
+        if (item && (item.themeId || !themesExpected || Date.now() > themingDeadline)) {
+          feedbackIds.push(item.id);
+          if (item.themeId) themeIds.add(item.themeId);
+          break;
+        }
+        await new Promise((r) => setTimeout(r, 100));
       }
-      await new Promise((r) => setTimeout(r, 100));
     }
-  }
+    return { feedbackIds, themeIds: [...themeIds] };
+  };
+  const checkout = await lineageOf(checkoutKeys);
 
   const created = await graphql<{ createAction: { id: string } }>(
     url,
@@ -88,8 +102,7 @@ export async function seedDemoData(baseUrl: string, apiKey: string): Promise<voi
         title: 'Fix card payment time-outs at checkout',
         description:
           'Card payments time out under load; move the payment call off the request thread and retry safely.',
-        owner: 'Priya (Payments)',
-        feedbackIds,
+        ...checkout,
       },
     },
   );
@@ -121,8 +134,7 @@ export async function seedDemoData(baseUrl: string, apiKey: string): Promise<voi
       input: {
         title: 'Make the delivery address easier to change',
         description: 'Customers cannot find where to edit their address.',
-        owner: 'Sam (Accounts)',
-        feedbackIds: [],
+        ...(await lineageOf(['survey:demo-5'])),
       },
     },
   );

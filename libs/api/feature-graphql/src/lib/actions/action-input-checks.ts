@@ -55,8 +55,10 @@ export async function checkThemes(
   manager: EntityManager,
   themeIds: readonly string[],
   field = 'themeIds',
+  allowNone = false,
 ): Promise<string[]> {
   const ids = [...new Set(themeIds.map((id) => id.trim()))];
+  if (ids.length === 0 && allowNone) return [];
   if (ids.length === 0 || ids.length > 50) {
     throw apiError('BAD_USER_INPUT', `${field} must name 1 to 50 themes`, { field });
   }

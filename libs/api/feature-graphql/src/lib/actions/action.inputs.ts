@@ -15,7 +15,11 @@ export class CreateActionInput {
   @Field(() => String, { nullable: true, description: 'YYYY-MM-DD' })
   targetDate?: string | null;
 
-  @Field(() => [ID], { description: 'The themes this action answers: at least one.' })
+  @Field(() => [ID], {
+    defaultValue: [],
+    description:
+      'The themes this action answers: at least one, unless feedbackIds names feedback that is not themed yet.',
+  })
   themeIds!: string[];
 
   @Field(() => [ID], {

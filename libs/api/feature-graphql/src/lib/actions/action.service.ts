@@ -76,8 +76,15 @@ export class ActionService {
     const now = new Date();
     await this.dataSource.transaction(async (manager) => {
       const ownerId = input.ownerId ? await checkOwner(manager, input.ownerId) : null;
-      const themeIds = await checkThemes(manager, input.themeIds ?? []);
+      // From themes; feedback not yet themed (embedded mode without the sentence encoder has
+      // no themes) may stand in, so an action always answers something.
       const feedbackIds = await checkFeedback(manager, input.feedbackIds ?? []);
+      const themeIds = await checkThemes(
+        manager,
+        input.themeIds ?? [],
+        'themeIds',
+        feedbackIds.length > 0,
+      );
       await manager.query(
         `INSERT INTO actions (id, title, description, owner_id, target_date, status, created_at, updated_at)
          VALUES ($1, $2, $3, $4, $5, 'proposed', $6, $6)`,
