@@ -517,6 +517,48 @@ describe('actions, impact and loop measures on PostgreSQL', () => {
       );
     });
 
+    it('owners read and mark their portal notices', async () => {
+      const [notice]: { id: string }[] = await db.dataSource.query(
+        `INSERT INTO owner_notices (id, user_id, action_id, kind, message, dedupe_key)
+         VALUES ($1, $2, $3, 'regression', 'came back', 'test:1') RETURNING id`,
+        [randomUUID(), U1.id, actionA],
+      );
+      expect((await measures.notices(U1.id, true)).map((n) => n.id)).toEqual([notice?.id]);
+      expect(await measures.notices(U2.id, false)).toEqual([]);
+      // Another user cannot mark it; its owner can, once.
+      expect(await measures.markRead(U2.id, [notice?.id as string])).toBe(0);
+      expect(await measures.markRead(U1.id, [notice?.id as string])).toBe(1);
+      expect(await measures.markRead(U1.id, [notice?.id as string])).toBe(0);
+      expect(await measures.notices(U1.id, true)).toEqual([]);
+      await expectApiError(measures.markRead(U1.id, ['x']), 'BAD_USER_INPUT', 'ids');
+    });
+
+    it('links and unlinks themes, keeping at least one', async () => {
+      await expectApiError(
+        actions.unlinkTheme(actionB, theme['T2'] as string, U2),
+        'BAD_USER_INPUT',
+        'themeId',
+      );
+      await actions.linkThemes(actionB, [theme['T3'] as string], U2);
+      expect((await actions.themeIds(actionB)).sort()).toEqual([theme['T2'], theme['T3']].sort());
+      const [{ n }]: { n: number }[] = await db.dataSource.query(
+        'SELECT count(*)::int AS n FROM action_lineage WHERE action_id = $1',
+        [actionB],
+      );
+      expect(n).toBe(4); // f6, f7 and T3's f8, f9
+      await actions.unlinkTheme(actionB, theme['T3'] as string, U2);
+      expect(await actions.themeIds(actionB)).toEqual([theme['T2']]);
+      const [{ m }]: { m: number }[] = await db.dataSource.query(
+        'SELECT count(*)::int AS m FROM action_lineage WHERE action_id = $1',
+        [actionB],
+      );
+      expect(m).toBe(2);
+      expect((await actions.history(actionB)).map((h) => h.kind).slice(-2)).toEqual([
+        'theme_linked',
+        'theme_unlinked',
+      ]);
+    });
+
     it('a merged theme carries its action links to the surviving theme', async () => {
       await db.dataSource.transaction((m) =>
         carryActionLinks(m, [{ from: theme['T2'] as string, into: theme['T3'] as string }]),
