@@ -3,6 +3,7 @@ import { InMemoryMessageBus } from '@closedloop/messaging';
 import { DeliveryModule, folderTransport } from '@closedloop/notifier-feature-delivery';
 import { IntakeModule } from '@closedloop/pipeline-feature-intake';
 import { ThemingModule } from '@closedloop/pipeline-feature-theming';
+import { TrackingModule } from '@closedloop/pipeline-feature-tracking';
 import {
   DatabaseModule,
   HealthController,
@@ -26,6 +27,7 @@ export class AppModule {
         ...('directory' in config.encoder
           ? [ThemingModule.forRoot({ encoderDirectory: config.encoder.directory })]
           : []),
+        TrackingModule,
         DeliveryModule.forRoot(
           {
             mailFrom: '"ClosedLoop demo" <loop@closedloop.local>',

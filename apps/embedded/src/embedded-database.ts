@@ -10,7 +10,10 @@ export interface EmbeddedDatabase {
  * PostgreSQL compiled to WebAssembly, served over the PostgreSQL wire protocol on loopback,
  * so the embedded mode uses the same driver, entities and migrations as the full stack.
  */
-export async function startEmbeddedDatabase(dataDir: string, port: number): Promise<EmbeddedDatabase> {
+export async function startEmbeddedDatabase(
+  dataDir: string,
+  port: number,
+): Promise<EmbeddedDatabase> {
   const db = await PGlite.create(dataDir);
   const server = new PGLiteSocketServer({ db, port, host: '127.0.0.1' });
   await server.start();

@@ -32,7 +32,7 @@ async function bootstrap(): Promise<void> {
     'embedded mode',
   );
   if (config.demoData) {
-    await seedDemoData(config.publicUrl, demoKey.key);
+    await seedDemoData(config.publicUrl, demoKey.key, 'directory' in config.encoder);
   }
   const stop = async () => {
     await app.close();

@@ -14,6 +14,8 @@ import { startService, waitForHttp, type RunningService } from './support/servic
 import { stackEnv } from './support/stack-env';
 
 const run = randomUUID().slice(0, 8);
+/** How many customers the loop test's announcement reached (its action's theme decides). */
+let announcedNotices = 1;
 const dbName = `closedloop_e2e_${run}`;
 const API_PORT = 3310;
 const api = `http://127.0.0.1:${API_PORT}`;
@@ -233,18 +235,32 @@ describe('the thin loop on Kafka, PostgreSQL and SMTP', () => {
     const f1 = await stored(`survey:loop-${run}`);
     const f2 = await stored(`survey:loop2-${run}`);
 
-    const created = await graphqlData<{ createAction: { id: string; status: string } }>(
+    // The action is created from the theme the pipeline put the first response in.
+    let themeId = '';
+    await eventually(async () => {
+      const rows = await query<{ theme_id: string | null }>(
+        databaseUrl,
+        'SELECT theme_id FROM feedback WHERE id = $1',
+        [f1.id],
+      );
+      expect(rows[0]?.theme_id).toBeTruthy();
+      themeId = rows[0]?.theme_id ?? '';
+    }, 60_000);
+    const created = await graphqlData<{
+      createAction: { id: string; status: string; themes: { id: string }[] };
+    }>(
       api,
-      `mutation($input: CreateActionInput!) { createAction(input: $input) { id status } }`,
+      `mutation($input: CreateActionInput!) { createAction(input: $input) { id status themes { id } } }`,
       {
         input: {
           title: 'Fix card payments',
-          owner: 'Priya',
           description: 'Retry the gateway',
+          themeIds: [themeId],
           feedbackIds: [f1.id],
         },
       },
     );
+    expect(created.createAction.themes).toEqual([{ id: themeId }]);
     const actionId = created.createAction.id;
     expect(created.createAction.status).toBe('PROPOSED');
     await graphqlData(
@@ -266,10 +282,25 @@ describe('the thin loop on Kafka, PostgreSQL and SMTP', () => {
       subject: 'We fixed {{change}}',
       body: 'Hi {{firstName}},\n\nYou said: "{{quote}}"\n\nWe changed: {{change}}.',
     };
+    // The audience: every reachable customer of the action's theme and linked feedback; this
+    // customer (two responses, one repeated) once, and whoever else the theme holds.
+    const audience = await query<{ n: string }>(
+      databaseUrl,
+      `SELECT count(DISTINCT c.id) AS n FROM customers c JOIN feedback f ON f.customer_id = c.id
+       WHERE c.email IS NOT NULL AND c.unsubscribed_at IS NULL AND c.erased_at IS NULL
+         AND (f.theme_id = (SELECT theme_id FROM action_themes WHERE action_id = $1) OR f.id = ANY($2::uuid[]))`,
+      [actionId, [f1.id, f2.id]],
+    );
+    const expectedNotices = Number(audience[0]?.n);
+    announcedNotices = expectedNotices;
+    expect(expectedNotices).toBeGreaterThanOrEqual(1);
     const announced = await graphqlData<{
       announceAction: { noticesQueued: number; action: { status: string } };
     }>(api, ANNOUNCE, { input: announce });
-    expect(announced.announceAction).toEqual({ noticesQueued: 1, action: { status: 'ANNOUNCED' } });
+    expect(announced.announceAction).toEqual({
+      noticesQueued: expectedNotices,
+      action: { status: 'ANNOUNCED' },
+    });
     const twice = await graphql(api, ANNOUNCE, { input: announce });
     expect(twice.errors?.[0]?.extensions?.['code']).toBe('ILLEGAL_TRANSITION');
 
@@ -288,18 +319,29 @@ describe('the thin loop on Kafka, PostgreSQL and SMTP', () => {
       const data = await graphqlData<{
         action: {
           noticeSummary: { sent: number };
-          notices: { status: string; messageId: string; attempts: number }[];
+          notices: {
+            status: string;
+            messageId: string;
+            attempts: number;
+            customer: { email: string };
+          }[];
         };
       }>(api, ACTION, { id: actionId });
-      expect(data.action.noticeSummary).toEqual({ total: 1, sent: 1, pending: 0 });
-      expect(data.action.notices[0]?.messageId).toBe(mail?.messageId);
+      expect(data.action.noticeSummary).toEqual({
+        total: expectedNotices,
+        sent: expectedNotices,
+        pending: 0,
+      });
+      expect(data.action.notices.find((n) => n.customer.email === email)?.messageId).toBe(
+        mail?.messageId,
+      );
     });
 
     // Redeliver the notice request, as Kafka may after a crash: no second email.
     const notices = await query<{ id: string; customer_id: string; attempts: number }>(
       databaseUrl,
-      'SELECT id, customer_id, attempts FROM notices WHERE action_id = $1',
-      [actionId],
+      'SELECT id, customer_id, attempts FROM notices WHERE action_id = $1 AND customer_id = $2',
+      [actionId, f1.customer.id],
     );
     const kafka = new Kafka({
       clientId: 'e2e',
@@ -328,8 +370,8 @@ describe('the thin loop on Kafka, PostgreSQL and SMTP', () => {
     expect(await mailTo(email)).toHaveLength(1);
     const after = await query<{ attempts: number; status: string }>(
       databaseUrl,
-      'SELECT attempts, status FROM notices WHERE action_id = $1',
-      [actionId],
+      'SELECT attempts, status FROM notices WHERE action_id = $1 AND customer_id = $2',
+      [actionId, f1.customer.id],
     );
     expect(after).toEqual([{ attempts: notices[0]?.attempts, status: 'sent' }]);
 
@@ -869,6 +911,8 @@ describe('the thin loop on Kafka, PostgreSQL and SMTP', () => {
 
   it('keeps what the SMTP server received parseable and addressed only to this run’s customers', async () => {
     const mine = (await receivedMail()).filter((m) => m.envelope.to.some((t) => t.includes(run)));
-    expect(mine.length).toBe(1);
+    // One email per customer the action was announced to (its theme's customers), none twice.
+    expect(mine.length).toBe(announcedNotices);
+    expect(new Set(mine.flatMap((m) => m.envelope.to)).size).toBe(announcedNotices);
   });
 });

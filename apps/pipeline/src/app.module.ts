@@ -1,5 +1,6 @@
 import { IntakeModule } from '@closedloop/pipeline-feature-intake';
 import { ThemingModule } from '@closedloop/pipeline-feature-theming';
+import { TrackingModule } from '@closedloop/pipeline-feature-tracking';
 import { DatabaseModule, HealthController, MessagingModule } from '@closedloop/platform';
 import { encoderDirectoryFromEnv } from '@closedloop/themes-encoder';
 import { Module, type DynamicModule, type Type } from '@nestjs/common';
@@ -9,6 +10,7 @@ import type { PipelineEnv, PipelineStage } from './config';
 const STAGE_MODULES: Readonly<Record<PipelineStage, () => Type | DynamicModule>> = {
   intake: () => IntakeModule,
   theming: () => ThemingModule.forRoot({ encoderDirectory: encoderDirectoryFromEnv(process.env) }),
+  tracking: () => TrackingModule,
 };
 
 @Module({})

@@ -9,7 +9,7 @@ describe('pipeline configuration', () => {
 
   it('runs every stage unless PIPELINE_STAGES names some', () => {
     process.env = { ...base };
-    expect(loadPipelineConfig().PIPELINE_STAGES).toEqual(['intake', 'theming']);
+    expect(loadPipelineConfig().PIPELINE_STAGES).toEqual(['intake', 'theming', 'tracking']);
     process.env = { ...base, PIPELINE_STAGES: 'theming' };
     expect(loadPipelineConfig().PIPELINE_STAGES).toEqual(['theming']);
     process.env = { ...base, PIPELINE_STAGES: 'intake, theming' };
@@ -19,7 +19,7 @@ describe('pipeline configuration', () => {
   it('fails at boot on an unknown or empty stage list, naming the variable', () => {
     process.env = { ...base, PIPELINE_STAGES: 'intake,notify' };
     expect(() => loadPipelineConfig()).toThrow(
-      /PIPELINE_STAGES\.1: "notify" is not one of intake, theming/,
+      /PIPELINE_STAGES\.1: "notify" is not one of intake, theming, tracking/,
     );
     process.env = { ...base, PIPELINE_STAGES: '' };
     expect(() => loadPipelineConfig()).toThrow(

@@ -1,5 +1,5 @@
 /**
- * ClosedLoop pipeline: Kafka consumers for the stages of the loop (intake, theming), all of them or
+ * ClosedLoop pipeline: Kafka consumers for the stages of the loop (intake, theming, tracking), all of them or
  * the ones PIPELINE_STAGES names.
  */
 import { Logger } from '@nestjs/common';

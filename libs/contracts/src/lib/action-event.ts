@@ -11,13 +11,25 @@ export const ACTION_STATUSES = [
 ] as const;
 export type ActionStatusValue = (typeof ACTION_STATUSES)[number];
 
-/** Produced by the API on every change of an action. */
+/**
+ * Produced by the API on every change of an action, and by the tracking stage when a regression
+ * reopens one (`reopened`, actor `system`).
+ */
 export const ActionEventSchema = z
   .object({
     schemaVersion: z.literal(1),
     eventId: z.uuid(),
     actionId: z.uuid(),
-    type: z.enum(['created', 'status-changed', 'feedback-linked', 'announced']),
+    type: z.enum([
+      'created',
+      'status-changed',
+      'feedback-linked',
+      'announced',
+      'themes-linked',
+      'theme-unlinked',
+      'updated',
+      'reopened',
+    ]),
     status: z.enum(ACTION_STATUSES),
     previousStatus: z.enum(ACTION_STATUSES).nullable(),
     actor: z.string().min(1),

@@ -22,25 +22,33 @@ describe('persistence on a real PostgreSQL', () => {
         )) as { table_name: string }[]
       ).map((r) => r.table_name);
     expect(await tables()).toEqual([
+      'action_comments',
       'action_feedback',
       'action_history',
+      'action_lineage',
+      'action_regressions',
+      'action_themes',
       'actions',
       'api_keys',
       'customer_identities',
       'customers',
       'feedback',
+      'feedback_weekly_stats',
       'notices',
       'outbox',
+      'owner_notices',
       'research_prompts',
+      'sessions',
       'theme_daily_stats',
       'theme_noise_items',
       'theme_space_states',
       'themes',
+      'users',
     ]);
     for (let i = 0; i < ALL_MIGRATIONS.length; i++) await db.dataSource.undoLastMigration();
     expect(await tables()).toEqual([]);
     await db.dataSource.runMigrations();
-    expect(await tables()).toHaveLength(14);
+    expect(await tables()).toHaveLength(22);
   });
 
   it('resolves one customer per email and per source identity, even when asked concurrently', async () => {

@@ -4,3 +4,4 @@ export * from './lib/stored-items';
 export * from './lib/theme-feedback';
 export * from './lib/theme-daily-stats';
 export * from './lib/emerging-themes';
+export * from './lib/carry-action-links';

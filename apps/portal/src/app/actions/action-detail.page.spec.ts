@@ -29,7 +29,8 @@ function action(overrides: Partial<ActionDetailFragment> = {}): ActionDetailFrag
   return {
     id: 'a1',
     title: 'Fix card payments',
-    owner: 'Priya',
+    owner: { id: 'u1', name: 'Priya', email: 'priya@example.com' },
+    legacyOwner: null,
     status: 'ANNOUNCED',
     createdAt: '2026-01-01T10:00:00Z',
     shippedAt: '2026-01-02T09:00:00Z',

@@ -55,7 +55,6 @@ export class CreateActionDialog {
 
   protected readonly form = inject(NonNullableFormBuilder).group({
     title: ['', [Validators.required, Validators.maxLength(200), Validators.pattern(/\S/)]],
-    owner: ['', [Validators.required, Validators.maxLength(200), Validators.pattern(/\S/)]],
     description: ['', [Validators.maxLength(5000)]],
   });
   protected readonly feedbackIds = signal<readonly string[]>(this.data?.feedbackIds ?? []);
@@ -67,14 +66,15 @@ export class CreateActionDialog {
       this.form.markAllAsTouched();
       return;
     }
-    const { title, owner, description } = this.form.getRawValue();
+    const { title, description } = this.form.getRawValue();
     this.saving.set(true);
     this.error.set(null);
     this.api
       .create({
         title: title.trim(),
-        owner: owner.trim(),
         description: description.trim(),
+        // The portal creates actions from selected feedback; choosing themes comes with the theme pages.
+        themeIds: [],
         feedbackIds: this.feedbackIds(),
       })
       .pipe(finalize(() => this.saving.set(false)))

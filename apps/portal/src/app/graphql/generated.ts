@@ -34,9 +34,14 @@ export type ChangeActionStatusInput = {
 
 export type CreateActionInput = {
   readonly description?: string;
-  /** Feedback this action answers; its customers will be told. */
+  /** Feedback this action answers beyond its themes; its customers will be told too. */
   readonly feedbackIds?: ReadonlyArray<string>;
-  readonly owner: string;
+  /** The owning user. */
+  readonly ownerId?: string | null | undefined;
+  /** YYYY-MM-DD */
+  readonly targetDate?: string | null | undefined;
+  /** The themes this action answers: at least one. */
+  readonly themeIds: ReadonlyArray<string>;
   readonly title: string;
 };
 
@@ -53,11 +58,12 @@ export type NoticeCountsFragment = {
 export type ActionSummaryFragment = {
   readonly id: string;
   readonly title: string;
-  readonly owner: string;
+  readonly legacyOwner: string | null;
   readonly status: ActionStatus;
   readonly createdAt: string;
   readonly shippedAt: string | null;
   readonly announcedAt: string | null;
+  readonly owner: { readonly id: string; readonly name: string; readonly email: string } | null;
   readonly noticeSummary: {
     readonly sent: number;
     readonly pending: number;
@@ -72,7 +78,7 @@ export type ActionDetailFragment = {
   readonly declineReason: string | null;
   readonly id: string;
   readonly title: string;
-  readonly owner: string;
+  readonly legacyOwner: string | null;
   readonly status: ActionStatus;
   readonly createdAt: string;
   readonly shippedAt: string | null;
@@ -97,7 +103,7 @@ export type ActionDetailFragment = {
     readonly at: string;
     readonly actor: string;
     readonly fromStatus: ActionStatus | null;
-    readonly toStatus: ActionStatus;
+    readonly toStatus: ActionStatus | null;
     readonly note: string | null;
   }>;
   readonly notices: ReadonlyArray<{
@@ -115,6 +121,7 @@ export type ActionDetailFragment = {
       readonly email: string | null;
     };
   }>;
+  readonly owner: { readonly id: string; readonly name: string; readonly email: string } | null;
   readonly noticeSummary: {
     readonly sent: number;
     readonly pending: number;
@@ -130,11 +137,12 @@ export type ActionListQuery = {
   readonly actionList: ReadonlyArray<{
     readonly id: string;
     readonly title: string;
-    readonly owner: string;
+    readonly legacyOwner: string | null;
     readonly status: ActionStatus;
     readonly createdAt: string;
     readonly shippedAt: string | null;
     readonly announcedAt: string | null;
+    readonly owner: { readonly id: string; readonly name: string; readonly email: string } | null;
     readonly noticeSummary: {
       readonly sent: number;
       readonly pending: number;
@@ -155,7 +163,7 @@ export type ActionQuery = {
     readonly declineReason: string | null;
     readonly id: string;
     readonly title: string;
-    readonly owner: string;
+    readonly legacyOwner: string | null;
     readonly status: ActionStatus;
     readonly createdAt: string;
     readonly shippedAt: string | null;
@@ -180,7 +188,7 @@ export type ActionQuery = {
       readonly at: string;
       readonly actor: string;
       readonly fromStatus: ActionStatus | null;
-      readonly toStatus: ActionStatus;
+      readonly toStatus: ActionStatus | null;
       readonly note: string | null;
     }>;
     readonly notices: ReadonlyArray<{
@@ -198,6 +206,7 @@ export type ActionQuery = {
         readonly email: string | null;
       };
     }>;
+    readonly owner: { readonly id: string; readonly name: string; readonly email: string } | null;
     readonly noticeSummary: {
       readonly sent: number;
       readonly pending: number;
@@ -216,11 +225,12 @@ export type CreateActionMutation = {
   readonly createAction: {
     readonly id: string;
     readonly title: string;
-    readonly owner: string;
+    readonly legacyOwner: string | null;
     readonly status: ActionStatus;
     readonly createdAt: string;
     readonly shippedAt: string | null;
     readonly announcedAt: string | null;
+    readonly owner: { readonly id: string; readonly name: string; readonly email: string } | null;
     readonly noticeSummary: {
       readonly sent: number;
       readonly pending: number;
@@ -241,7 +251,7 @@ export type ChangeActionStatusMutation = {
     readonly declineReason: string | null;
     readonly id: string;
     readonly title: string;
-    readonly owner: string;
+    readonly legacyOwner: string | null;
     readonly status: ActionStatus;
     readonly createdAt: string;
     readonly shippedAt: string | null;
@@ -266,7 +276,7 @@ export type ChangeActionStatusMutation = {
       readonly at: string;
       readonly actor: string;
       readonly fromStatus: ActionStatus | null;
-      readonly toStatus: ActionStatus;
+      readonly toStatus: ActionStatus | null;
       readonly note: string | null;
     }>;
     readonly notices: ReadonlyArray<{
@@ -284,6 +294,7 @@ export type ChangeActionStatusMutation = {
         readonly email: string | null;
       };
     }>;
+    readonly owner: { readonly id: string; readonly name: string; readonly email: string } | null;
     readonly noticeSummary: {
       readonly sent: number;
       readonly pending: number;
@@ -306,7 +317,7 @@ export type AnnounceActionMutation = {
       readonly declineReason: string | null;
       readonly id: string;
       readonly title: string;
-      readonly owner: string;
+      readonly legacyOwner: string | null;
       readonly status: ActionStatus;
       readonly createdAt: string;
       readonly shippedAt: string | null;
@@ -331,7 +342,7 @@ export type AnnounceActionMutation = {
         readonly at: string;
         readonly actor: string;
         readonly fromStatus: ActionStatus | null;
-        readonly toStatus: ActionStatus;
+        readonly toStatus: ActionStatus | null;
         readonly note: string | null;
       }>;
       readonly notices: ReadonlyArray<{
@@ -349,6 +360,7 @@ export type AnnounceActionMutation = {
           readonly email: string | null;
         };
       }>;
+      readonly owner: { readonly id: string; readonly name: string; readonly email: string } | null;
       readonly noticeSummary: {
         readonly sent: number;
         readonly pending: number;
@@ -371,7 +383,7 @@ export type LinkFeedbackToActionMutation = {
     readonly declineReason: string | null;
     readonly id: string;
     readonly title: string;
-    readonly owner: string;
+    readonly legacyOwner: string | null;
     readonly status: ActionStatus;
     readonly createdAt: string;
     readonly shippedAt: string | null;
@@ -396,7 +408,7 @@ export type LinkFeedbackToActionMutation = {
       readonly at: string;
       readonly actor: string;
       readonly fromStatus: ActionStatus | null;
-      readonly toStatus: ActionStatus;
+      readonly toStatus: ActionStatus | null;
       readonly note: string | null;
     }>;
     readonly notices: ReadonlyArray<{
@@ -414,6 +426,7 @@ export type LinkFeedbackToActionMutation = {
         readonly email: string | null;
       };
     }>;
+    readonly owner: { readonly id: string; readonly name: string; readonly email: string } | null;
     readonly noticeSummary: {
       readonly sent: number;
       readonly pending: number;
@@ -499,7 +512,12 @@ export const ActionSummaryFragmentDoc = new TypedDocumentString(
     fragment ActionSummary on Action {
   id
   title
-  owner
+  owner {
+    id
+    name
+    email
+  }
+  legacyOwner
   status
   createdAt
   shippedAt
@@ -580,7 +598,12 @@ export const ActionDetailFragmentDoc = new TypedDocumentString(
 fragment ActionSummary on Action {
   id
   title
-  owner
+  owner {
+    id
+    name
+    email
+  }
+  legacyOwner
   status
   createdAt
   shippedAt
@@ -623,7 +646,12 @@ export const ActionListDocument = new TypedDocumentString(`
 fragment ActionSummary on Action {
   id
   title
-  owner
+  owner {
+    id
+    name
+    email
+  }
+  legacyOwner
   status
   createdAt
   shippedAt
@@ -648,7 +676,12 @@ export const ActionDocument = new TypedDocumentString(`
 fragment ActionSummary on Action {
   id
   title
-  owner
+  owner {
+    id
+    name
+    email
+  }
+  legacyOwner
   status
   createdAt
   shippedAt
@@ -719,7 +752,12 @@ export const CreateActionDocument = new TypedDocumentString(`
 fragment ActionSummary on Action {
   id
   title
-  owner
+  owner {
+    id
+    name
+    email
+  }
+  legacyOwner
   status
   createdAt
   shippedAt
@@ -744,7 +782,12 @@ export const ChangeActionStatusDocument = new TypedDocumentString(`
 fragment ActionSummary on Action {
   id
   title
-  owner
+  owner {
+    id
+    name
+    email
+  }
+  legacyOwner
   status
   createdAt
   shippedAt
@@ -821,7 +864,12 @@ export const AnnounceActionDocument = new TypedDocumentString(`
 fragment ActionSummary on Action {
   id
   title
-  owner
+  owner {
+    id
+    name
+    email
+  }
+  legacyOwner
   status
   createdAt
   shippedAt
@@ -892,7 +940,12 @@ export const LinkFeedbackToActionDocument = new TypedDocumentString(`
 fragment ActionSummary on Action {
   id
   title
-  owner
+  owner {
+    id
+    name
+    email
+  }
+  legacyOwner
   status
   createdAt
   shippedAt

@@ -6,9 +6,17 @@ const at = new Date('2026-11-01T00:00:00Z');
 describe('planTransition', () => {
   it('walks the happy path to announced', () => {
     expect(planTransition({ from: 'proposed', to: 'planned', at })).toEqual({ status: 'planned' });
-    expect(planTransition({ from: 'planned', to: 'in_progress', at })).toEqual({ status: 'in_progress' });
-    expect(planTransition({ from: 'in_progress', to: 'shipped', at })).toEqual({ status: 'shipped', shippedAt: at });
-    expect(planTransition({ from: 'shipped', to: 'announced', at })).toEqual({ status: 'announced', announcedAt: at });
+    expect(planTransition({ from: 'planned', to: 'in_progress', at })).toEqual({
+      status: 'in_progress',
+    });
+    expect(planTransition({ from: 'in_progress', to: 'shipped', at })).toEqual({
+      status: 'shipped',
+      shippedAt: at,
+    });
+    expect(planTransition({ from: 'shipped', to: 'announced', at })).toEqual({
+      status: 'announced',
+      announcedAt: at,
+    });
   });
 
   it('refuses a skipped step with the allowed targets named', () => {
@@ -27,10 +35,27 @@ describe('planTransition', () => {
     expect(() => planTransition({ from: 'planned', to: 'declined', reason: '  ', at })).toThrow(
       'Declining an action needs a reason',
     );
-    expect(planTransition({ from: 'planned', to: 'declined', reason: 'Out of scope', at })).toEqual({
-      status: 'declined',
-      declineReason: 'Out of scope',
-    });
+    expect(planTransition({ from: 'planned', to: 'declined', reason: 'Out of scope', at })).toEqual(
+      {
+        status: 'declined',
+        declineReason: 'Out of scope',
+      },
+    );
     expect(planTransition({ from: 'declined', to: 'announced', at }).status).toBe('announced');
+  });
+});
+
+describe('planTransition errors', () => {
+  it('name from, to and what is allowed for the API', () => {
+    try {
+      planTransition({ from: 'planned', to: 'shipped', at });
+      throw new Error('accepted');
+    } catch (error) {
+      expect((error as ActionRuleError).details).toEqual({
+        from: 'planned',
+        to: 'shipped',
+        allowed: ['in_progress', 'declined'],
+      });
+    }
   });
 });

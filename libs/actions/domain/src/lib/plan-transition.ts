@@ -24,6 +24,7 @@ export function planTransition(request: TransitionRequest): TransitionPlan {
     throw new ActionRuleError(
       'ILLEGAL_TRANSITION',
       `An action cannot go from ${from} to ${to}; from ${from} it can go to ${allowed.length > 0 ? allowed.join(', ') : 'nothing'}`,
+      { from, to, allowed: [...allowed] },
     );
   }
   switch (to) {

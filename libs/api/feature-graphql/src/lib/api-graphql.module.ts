@@ -5,6 +5,8 @@ import { GraphQLModule, GraphQLSchemaHost } from '@nestjs/graphql';
 import type { GraphQLSchema } from 'graphql';
 import { ActionResolver } from './actions/action.resolver';
 import { ActionService } from './actions/action.service';
+import { LoopMeasuresResolver } from './actions/loop-measures.resolver';
+import { LoopMeasuresService } from './actions/loop-measures.service';
 import { API_CONFIG, DEFAULT_INGEST_RATE_LIMIT, type ApiConfig } from './api.config';
 import { ApiKeyService } from './auth/api-key.service';
 import { INGEST_RATE_LIMIT, IngestKeyGuard } from './auth/ingest-key.guard';
@@ -26,6 +28,7 @@ export const GRAPHQL_RESOLVERS = [
   IngestResolver,
   FeedbackResolver,
   ActionResolver,
+  LoopMeasuresResolver,
   ResearchPromptResolver,
   ThemeResolver,
 ];
@@ -74,6 +77,7 @@ export class ApiGraphqlModule {
         ResearchPromptService,
         FeedbackService,
         ActionService,
+        LoopMeasuresService,
         NoticeService,
         ThemeService,
         { provide: ThemeSpaceStore, useFactory: () => new ThemeSpaceStore() },

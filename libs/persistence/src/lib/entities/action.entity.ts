@@ -11,8 +11,33 @@ export class ActionEntity {
   @Column({ type: 'text', default: '' })
   description!: string;
 
-  @Column({ type: 'text' })
-  owner!: string;
+  /** The owner: a user. */
+  @Column({ name: 'owner_id', type: 'uuid', nullable: true })
+  ownerId!: string | null;
+
+  /** The free-text owner of actions created before owners were users, when no user matched. */
+  @Column({ name: 'legacy_owner', type: 'text', nullable: true })
+  legacyOwner!: string | null;
+
+  @Column({ name: 'target_date', type: 'date', nullable: true })
+  targetDate!: string | null;
+
+  /** When a regression last reopened the action for review. */
+  @Column({ name: 'reopened_at', type: 'timestamptz', nullable: true })
+  reopenedAt!: Date | null;
+
+  /** The pre-ship picture of the ship it belongs to (volume and negatives over `baselineWeeks`). */
+  @Column({ name: 'baseline_shipped_at', type: 'timestamptz', nullable: true })
+  baselineShippedAt!: Date | null;
+
+  @Column({ name: 'baseline_weeks', type: 'integer', nullable: true })
+  baselineWeeks!: number | null;
+
+  @Column({ name: 'baseline_volume', type: 'integer', nullable: true })
+  baselineVolume!: number | null;
+
+  @Column({ name: 'baseline_negatives', type: 'integer', nullable: true })
+  baselineNegatives!: number | null;
 
   @Column({ type: 'text' })
   status!: string;

@@ -90,6 +90,10 @@ export class FeedbackEntity {
   @Column({ name: 'themed_at', type: 'timestamptz', nullable: true })
   themedAt!: Date | null;
 
+  /** When the tracking stage counted it in `feedback_weekly_stats` (once). */
+  @Column({ name: 'tracked_at', type: 'timestamptz', nullable: true })
+  trackedAt!: Date | null;
+
   /**
    * The text's raw sentence embedding (the theme encoder's output), quantised: a float32 scale
    * then one signed byte per dimension. Written when the item is themed; the theme engine's

@@ -1,3 +1,9 @@
+import { ActionThemeEntity } from './action-theme.entity';
+import { ActionCommentEntity } from './action-comment.entity';
+import { ActionLineageEntity } from './action-lineage.entity';
+import { ActionRegressionEntity } from './action-regression.entity';
+import { OwnerNoticeEntity } from './owner-notice.entity';
+import { FeedbackWeeklyStatEntity } from './feedback-weekly-stat.entity';
 import { ActionFeedbackEntity } from './action-feedback.entity';
 import { ActionHistoryEntity } from './action-history.entity';
 import { ActionEntity } from './action.entity';
@@ -16,6 +22,12 @@ import { SessionEntity } from './session.entity';
 import { UserEntity } from './user.entity';
 
 export {
+  ActionThemeEntity,
+  ActionCommentEntity,
+  ActionLineageEntity,
+  ActionRegressionEntity,
+  OwnerNoticeEntity,
+  FeedbackWeeklyStatEntity,
   ActionEntity,
   ActionFeedbackEntity,
   ActionHistoryEntity,
@@ -54,4 +66,10 @@ export const ALL_ENTITIES = [
   ThemeNoiseItemEntity,
   UserEntity,
   SessionEntity,
+  ActionThemeEntity,
+  ActionCommentEntity,
+  ActionLineageEntity,
+  ActionRegressionEntity,
+  OwnerNoticeEntity,
+  FeedbackWeeklyStatEntity,
 ];

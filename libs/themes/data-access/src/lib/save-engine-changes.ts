@@ -2,6 +2,7 @@ import { valuesList } from '@closedloop/persistence';
 import type { EngineChanges } from '@closedloop/themes-domain';
 import type { EntityManager } from 'typeorm';
 import { byteaLiteral } from './bytea-literal';
+import { carryActionLinks } from './carry-action-links';
 
 /**
  * Writes a theme engine's change set in the caller's transaction and answers its version: the
@@ -53,6 +54,12 @@ export async function saveEngineChanges(
       values.params,
     );
   }
+  await carryActionLinks(
+    manager,
+    changes.themes.flatMap((t) =>
+      t.status === 'merged' && t.mergedInto ? [{ from: t.id, into: t.mergedInto }] : [],
+    ),
+  );
   if (changes.noiseRemoved.length > 0) {
     await manager.query(
       'DELETE FROM theme_noise_items WHERE space = $1 AND feedback_id = ANY($2::uuid[])',

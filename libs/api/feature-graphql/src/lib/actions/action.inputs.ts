@@ -9,14 +9,42 @@ export class CreateActionInput {
   @Field({ defaultValue: '' })
   description!: string;
 
-  @Field()
-  owner!: string;
+  @Field(() => ID, { nullable: true, description: 'The owning user.' })
+  ownerId?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD' })
+  targetDate?: string | null;
 
   @Field(() => [ID], {
     defaultValue: [],
-    description: 'Feedback this action answers; its customers will be told.',
+    description:
+      'The themes this action answers: at least one, unless feedbackIds names feedback that is not themed yet.',
+  })
+  themeIds!: string[];
+
+  @Field(() => [ID], {
+    defaultValue: [],
+    description: 'Feedback this action answers beyond its themes; its customers will be told too.',
   })
   feedbackIds!: string[];
+}
+
+@InputType()
+export class UpdateActionInput {
+  @Field(() => ID)
+  actionId!: string;
+
+  @Field(() => String, { nullable: true })
+  title?: string | null;
+
+  @Field(() => String, { nullable: true })
+  description?: string | null;
+
+  @Field(() => ID, { nullable: true })
+  ownerId?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD' })
+  targetDate?: string | null;
 }
 
 @InputType()
@@ -44,4 +72,25 @@ export class AnnounceActionInput {
 
   @Field({ description: 'Body text with the same placeholders.' })
   body!: string;
+}
+
+@InputType()
+export class ActionFilterInput {
+  @Field(() => [ActionStatusValue], { nullable: true })
+  status?: ActionStatusValue[] | null;
+
+  @Field(() => ID, { nullable: true })
+  ownerId?: string | null;
+
+  @Field(() => ID, { nullable: true })
+  themeId?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Words in the title or description.' })
+  search?: string | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Only actions with (or without) an open regression.',
+  })
+  regressed?: boolean | null;
 }

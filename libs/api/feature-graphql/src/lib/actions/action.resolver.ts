@@ -1,70 +1,187 @@
-import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { CurrentUser, type UserPrincipal } from '../auth/user-principal';
 import { Feedback } from '../feedback/feedback.model';
 import { FeedbackService } from '../feedback/feedback.service';
 import { Notice, NoticeSummary } from '../notices/notice.model';
 import { NoticeService } from '../notices/notice.service';
+import type { Connection } from '../pagination/connection.model';
+import { Theme } from '../themes/theme.model';
+import { ThemeService } from '../themes/theme.service';
+import { actorOf } from './action-actor';
+import { ActionConnection } from './action-connection.model';
+import { ActionImpact } from './action-impact.model';
 import { AnnounceResult } from './announce-result.model';
-import { AnnounceActionInput, ChangeActionStatusInput, CreateActionInput } from './action.inputs';
-import { Action, ActionHistoryEntry } from './action.model';
+import {
+  ActionFilterInput,
+  AnnounceActionInput,
+  ChangeActionStatusInput,
+  CreateActionInput,
+  UpdateActionInput,
+} from './action.inputs';
+import {
+  Action,
+  ActionComment,
+  ActionHistoryEntry,
+  ActionOwner,
+  ActionRegression,
+} from './action.model';
 import { ActionService } from './action.service';
-
-/** Until people and roles exist (see the action-tracking issue), changes are attributed to the portal. */
-const ACTOR = 'portal';
+import { LoopMeasuresService } from './loop-measures.service';
 
 @Resolver(() => Action)
 export class ActionResolver {
   constructor(
-    private readonly actions: ActionService,
+    private readonly actionService: ActionService,
+    private readonly measures: LoopMeasuresService,
     private readonly feedbackService: FeedbackService,
     private readonly noticeService: NoticeService,
+    private readonly themeService: ThemeService,
   ) {}
 
-  @Query(() => [Action], { description: 'Actions, newest first.' })
+  @Query(() => [Action], { description: 'Actions, newest first (at most 500); prefer `actions`.' })
   actionList(): Promise<Action[]> {
-    return this.actions.list();
+    return this.actionService.list();
+  }
+
+  @Query(() => ActionConnection, { description: 'Actions, newest first, filtered and paginated.' })
+  actions(
+    @Args('filter', { type: () => ActionFilterInput, nullable: true })
+    filter: ActionFilterInput | null,
+    @Args('first', { type: () => Int, defaultValue: 50 }) first: number,
+    @Args('after', { type: () => String, nullable: true }) after: string | null,
+  ): Promise<Connection<Action>> {
+    return this.actionService.page(filter, first, after);
   }
 
   @Query(() => Action, { nullable: true })
   action(@Args('id', { type: () => ID }) id: string): Promise<Action | null> {
-    return this.actions.find(id);
+    return this.actionService.find(id);
+  }
+
+  @Mutation(() => Action, { description: 'Create an action from one or more themes.' })
+  createAction(
+    @Args('input') input: CreateActionInput,
+    @CurrentUser() user: UserPrincipal | null,
+  ): Promise<Action> {
+    return this.actionService.create(input, actorOf(user));
   }
 
   @Mutation(() => Action)
-  createAction(@Args('input') input: CreateActionInput): Promise<Action> {
-    return this.actions.create(input, ACTOR);
+  linkThemesToAction(
+    @Args('actionId', { type: () => ID }) actionId: string,
+    @Args('themeIds', { type: () => [ID] }) themeIds: string[],
+    @CurrentUser() user: UserPrincipal | null,
+  ): Promise<Action> {
+    return this.actionService.linkThemes(actionId, themeIds, actorOf(user));
+  }
+
+  @Mutation(() => Action, { description: 'An action keeps at least one theme.' })
+  unlinkThemeFromAction(
+    @Args('actionId', { type: () => ID }) actionId: string,
+    @Args('themeId', { type: () => ID }) themeId: string,
+    @CurrentUser() user: UserPrincipal | null,
+  ): Promise<Action> {
+    return this.actionService.unlinkTheme(actionId, themeId, actorOf(user));
   }
 
   @Mutation(() => Action)
   linkFeedbackToAction(
     @Args('actionId', { type: () => ID }) actionId: string,
     @Args('feedbackIds', { type: () => [ID] }) feedbackIds: string[],
+    @CurrentUser() user: UserPrincipal | null,
   ): Promise<Action> {
-    return this.actions.linkFeedback(actionId, feedbackIds);
+    return this.actionService.linkFeedback(actionId, feedbackIds, actorOf(user));
+  }
+
+  @Mutation(() => Action, {
+    description: 'Change title, description, owner or target date (null clears owner or date).',
+  })
+  updateAction(
+    @Args('input') input: UpdateActionInput,
+    @CurrentUser() user: UserPrincipal | null,
+  ): Promise<Action> {
+    return this.actionService.update(input, actorOf(user));
   }
 
   @Mutation(() => Action, {
     description:
       'Move an action along its lifecycle; illegal moves are refused with ILLEGAL_TRANSITION.',
   })
-  changeActionStatus(@Args('input') input: ChangeActionStatusInput): Promise<Action> {
-    return this.actions.changeStatus(input, ACTOR);
+  changeActionStatus(
+    @Args('input') input: ChangeActionStatusInput,
+    @CurrentUser() user: UserPrincipal | null,
+  ): Promise<Action> {
+    return this.actionService.changeStatus(input, actorOf(user));
+  }
+
+  @Mutation(() => ActionComment)
+  addActionComment(
+    @Args('actionId', { type: () => ID }) actionId: string,
+    @Args('body') body: string,
+    @CurrentUser() user: UserPrincipal | null,
+  ): Promise<ActionComment> {
+    return this.actionService.addComment(actionId, body, actorOf(user));
   }
 
   @Mutation(() => AnnounceResult, {
-    description: 'Tell every customer whose feedback led to this action, once.',
+    description: 'Tell every customer of the action’s themes and linked feedback, once.',
   })
-  announceAction(@Args('input') input: AnnounceActionInput): Promise<AnnounceResult> {
-    return this.actions.announce(input, ACTOR);
+  announceAction(
+    @Args('input') input: AnnounceActionInput,
+    @CurrentUser() user: UserPrincipal | null,
+  ): Promise<AnnounceResult> {
+    return this.actionService.announce(input, actorOf(user));
   }
 
-  @ResolveField(() => [Feedback])
+  @Query(() => ActionImpact, { nullable: true, description: 'Null until the action shipped.' })
+  actionImpact(
+    @Args('actionId', { type: () => ID }) actionId: string,
+    @Args('windowWeeks', { type: () => Int, defaultValue: 8 }) windowWeeks: number,
+  ): Promise<ActionImpact | null> {
+    return this.measures.impact(actionId, windowWeeks);
+  }
+
+  @ResolveField(() => ActionOwner, { nullable: true })
+  owner(@Parent() action: Action): Promise<ActionOwner | null> {
+    return this.actionService.owner(action.ownerId);
+  }
+
+  @ResolveField(() => [Theme])
+  async themes(@Parent() action: Action): Promise<Theme[]> {
+    const ids = await this.actionService.themeIds(action.id);
+    const themes = await Promise.all(ids.map((id) => this.themeService.byId(id)));
+    return themes.filter((t): t is Theme => t !== null);
+  }
+
+  @ResolveField(() => [ActionComment])
+  comments(@Parent() action: Action): Promise<ActionComment[]> {
+    return this.actionService.comments(action.id);
+  }
+
+  @ResolveField(() => ActionImpact, { nullable: true })
+  impact(
+    @Parent() action: Action,
+    @Args('windowWeeks', { type: () => Int, defaultValue: 8 }) windowWeeks: number,
+  ): Promise<ActionImpact | null> {
+    return this.measures.impact(action.id, windowWeeks);
+  }
+
+  @ResolveField(() => ActionRegression, {
+    nullable: true,
+    description: 'The latest regression, if any.',
+  })
+  regression(@Parent() action: Action): Promise<ActionRegression | null> {
+    return this.actionService.regression(action.id);
+  }
+
+  @ResolveField(() => [Feedback], { description: 'Feedback linked directly.' })
   feedback(@Parent() action: Action): Promise<Feedback[]> {
     return this.feedbackService.forAction(action.id);
   }
 
   @ResolveField(() => [ActionHistoryEntry])
   history(@Parent() action: Action): Promise<ActionHistoryEntry[]> {
-    return this.actions.history(action.id);
+    return this.actionService.history(action.id);
   }
 
   @ResolveField(() => [Notice])

@@ -1,25 +1,66 @@
 import {
+  actionThemeIds,
+  addComment,
+  audienceOf,
+  captureBaseline,
+  findActionRow,
+  latestRegression,
+  linkFeedback,
+  linkThemes,
+  listActionRows,
+  listComments,
+  listHistory,
+  markTold,
+  recordHistory,
+  resolveRegressions,
+  unlinkTheme,
+  type Actor,
+  type HistoryKind,
+} from '@closedloop/actions-data-access';
+import {
   ActionRuleError,
   isActionStatus,
   planTransition,
   type ActionStatus,
 } from '@closedloop/actions-domain';
-import { ActionEventsTopic, NoticeRequestedTopic } from '@closedloop/contracts';
+import { ActionEventsTopic, NoticeRequestedTopic, type ActionEvent } from '@closedloop/contracts';
 import { enqueueOutbox, isUuid } from '@closedloop/persistence';
 import { OutboxRelayService } from '@closedloop/platform';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 import { apiError } from '../errors/api-error';
-import type { Action, ActionHistoryEntry } from './action.model';
+import { checkPageSize, decodeCursor } from '../pagination/cursor';
+import type { Connection } from '../pagination/connection.model';
+import { toConnection } from '../pagination/to-connection';
+import {
+  checkDescription,
+  checkFeedback,
+  checkOwner,
+  checkTargetDate,
+  checkThemes,
+  checkTitle,
+} from './action-input-checks';
 import type {
+  Action,
+  ActionComment,
+  ActionHistoryEntry,
+  ActionOwner,
+  ActionRegression,
+} from './action.model';
+import type {
+  ActionFilterInput,
   AnnounceActionInput,
   ChangeActionStatusInput,
   CreateActionInput,
+  UpdateActionInput,
 } from './action.inputs';
-import { toAction, toHistoryEntry, type ActionHistoryRow, type ActionRow } from './action.rows';
+import { toAction, toComment, toHistoryEntry, toRegression } from './action.rows';
 
-/** Actions, their lifecycle and audit history, and the announcement that queues one notice per customer. */
+/**
+ * Actions: creation from themes, links, details, lifecycle with its audit trail, comments and the
+ * announcement that queues one notice per customer. The SQL lives in `@closedloop/actions-data-access`.
+ */
 @Injectable()
 export class ActionService {
   constructor(
@@ -27,39 +68,175 @@ export class ActionService {
     private readonly outbox: OutboxRelayService,
   ) {}
 
-  async create(input: CreateActionInput, actor: string): Promise<Action> {
-    const title = input.title.trim();
-    const owner = input.owner.trim();
-    if (title.length === 0 || title.length > 200) {
-      throw apiError('BAD_USER_INPUT', 'title must be 1 to 200 characters', { field: 'title' });
-    }
-    if (owner.length === 0 || owner.length > 200) {
-      throw apiError('BAD_USER_INPUT', 'owner must be 1 to 200 characters', { field: 'owner' });
-    }
+  async create(input: CreateActionInput, actor: Actor): Promise<Action> {
+    const title = checkTitle(input.title);
+    const description = checkDescription(input.description ?? '');
+    const targetDate = checkTargetDate(input.targetDate);
     const id = randomUUID();
     const now = new Date();
     await this.dataSource.transaction(async (manager) => {
-      await manager.query(
-        `INSERT INTO actions (id, title, description, owner, status, created_at, updated_at)
-         VALUES ($1, $2, $3, $4, 'proposed', $5, $5)`,
-        [id, title, input.description.trim(), owner, now],
+      const ownerId = input.ownerId ? await checkOwner(manager, input.ownerId) : null;
+      // From themes; feedback not yet themed (embedded mode without the sentence encoder has
+      // no themes) may stand in, so an action always answers something.
+      const feedbackIds = await checkFeedback(manager, input.feedbackIds ?? []);
+      const themeIds = await checkThemes(
+        manager,
+        input.themeIds ?? [],
+        'themeIds',
+        feedbackIds.length > 0,
       );
-      await this.recordChange(manager, id, actor, null, 'proposed', 'created', 'created', now);
-      await this.link(manager, id, input.feedbackIds);
+      await manager.query(
+        `INSERT INTO actions (id, title, description, owner_id, target_date, status, created_at, updated_at)
+         VALUES ($1, $2, $3, $4, $5, 'proposed', $6, $6)`,
+        [id, title, description, ownerId, targetDate, now],
+      );
+      await this.record(manager, id, actor, 'created', null, 'proposed', 'created', now, 'created');
+      await linkThemes(manager, id, themeIds, actor.id, now);
+      await linkFeedback(manager, id, feedbackIds, now);
     });
     this.outbox.nudge();
     return this.get(id);
   }
 
-  async linkFeedback(actionId: string, feedbackIds: string[]): Promise<Action> {
+  async linkThemes(actionId: string, themeIds: string[], actor: Actor): Promise<Action> {
+    const now = new Date();
     await this.dataSource.transaction(async (manager) => {
-      await this.lock(manager, actionId);
-      await this.link(manager, actionId, feedbackIds);
+      const status = await this.lock(manager, actionId);
+      const ids = await checkThemes(manager, themeIds);
+      const linked = await linkThemes(manager, actionId, ids, actor.id, now);
+      if (linked.length > 0) {
+        await this.record(
+          manager,
+          actionId,
+          actor,
+          'theme_linked',
+          null,
+          status,
+          linked.join(', '),
+          now,
+          'themes-linked',
+        );
+      }
     });
+    this.outbox.nudge();
     return this.get(actionId);
   }
 
-  async changeStatus(input: ChangeActionStatusInput, actor: string): Promise<Action> {
+  async unlinkTheme(actionId: string, themeId: string, actor: Actor): Promise<Action> {
+    const now = new Date();
+    await this.dataSource.transaction(async (manager) => {
+      const status = await this.lock(manager, actionId);
+      const themes = await actionThemeIds(manager, actionId);
+      if (!themes.includes(themeId)) {
+        throw apiError('NOT_FOUND', `Theme ${themeId} is not linked to action ${actionId}`, {
+          field: 'themeId',
+        });
+      }
+      if (themes.length === 1) {
+        throw apiError('BAD_USER_INPUT', 'An action keeps at least one theme; link another first', {
+          field: 'themeId',
+        });
+      }
+      await unlinkTheme(manager, actionId, themeId);
+      await this.record(
+        manager,
+        actionId,
+        actor,
+        'theme_unlinked',
+        null,
+        status,
+        themeId,
+        now,
+        'theme-unlinked',
+      );
+    });
+    this.outbox.nudge();
+    return this.get(actionId);
+  }
+
+  async linkFeedback(actionId: string, feedbackIds: string[], actor: Actor): Promise<Action> {
+    const now = new Date();
+    await this.dataSource.transaction(async (manager) => {
+      const status = await this.lock(manager, actionId);
+      const ids = await checkFeedback(manager, feedbackIds);
+      await linkFeedback(manager, actionId, ids, now);
+      if (ids.length > 0) {
+        await this.record(
+          manager,
+          actionId,
+          actor,
+          'feedback_linked',
+          null,
+          status,
+          `${ids.length} feedback`,
+          now,
+          'feedback-linked',
+        );
+      }
+    });
+    this.outbox.nudge();
+    return this.get(actionId);
+  }
+
+  async update(input: UpdateActionInput, actor: Actor): Promise<Action> {
+    const now = new Date();
+    await this.dataSource.transaction(async (manager) => {
+      const status = await this.lock(manager, input.actionId);
+      const current = await findActionRow(manager, input.actionId);
+      if (!current)
+        throw apiError('NOT_FOUND', `No action with id ${input.actionId}`, { field: 'actionId' });
+      const changes: { kind: HistoryKind; note: string }[] = [];
+      const title = input.title != null ? checkTitle(input.title) : current.title;
+      const description =
+        input.description != null ? checkDescription(input.description) : current.description;
+      if (title !== current.title || description !== current.description) {
+        changes.push({
+          kind: 'details_changed',
+          note: title !== current.title ? `title: ${title}` : 'description',
+        });
+      }
+      let ownerId = current.owner_id;
+      if (input.ownerId !== undefined && input.ownerId !== current.owner_id) {
+        ownerId = input.ownerId === null ? null : await checkOwner(manager, input.ownerId);
+        changes.push({
+          kind: 'owner_changed',
+          note: `${current.owner_id ?? current.legacy_owner ?? 'nobody'} → ${ownerId ?? 'nobody'}`,
+        });
+      }
+      let targetDate = current.target_date;
+      if (input.targetDate !== undefined) {
+        const next = checkTargetDate(input.targetDate);
+        if (next !== current.target_date) {
+          targetDate = next;
+          changes.push({
+            kind: 'target_date_changed',
+            note: `${current.target_date ?? 'none'} → ${next ?? 'none'}`,
+          });
+        }
+      }
+      if (changes.length === 0) return;
+      await manager.query(
+        'UPDATE actions SET title = $2, description = $3, owner_id = $4, target_date = $5, updated_at = $6 WHERE id = $1',
+        [input.actionId, title, description, ownerId, targetDate, now],
+      );
+      for (const change of changes) {
+        await recordHistory(manager, {
+          actionId: input.actionId,
+          actor,
+          kind: change.kind,
+          from: null,
+          to: status,
+          note: change.note,
+          at: now,
+        });
+      }
+      await this.event(manager, input.actionId, actor, 'updated', status, status, now);
+    });
+    this.outbox.nudge();
+    return this.get(input.actionId);
+  }
+
+  async changeStatus(input: ChangeActionStatusInput, actor: Actor): Promise<Action> {
     if (input.status === 'announced') {
       throw apiError('BAD_USER_INPUT', 'Use announceAction to announce an action', {
         field: 'status',
@@ -79,29 +256,50 @@ export class ActionService {
                 decline_reason = COALESCE($5, decline_reason) WHERE id = $1`,
         [input.actionId, plan.status, now, plan.shippedAt ?? null, plan.declineReason ?? null],
       );
-      await this.recordChange(
+      if (plan.shippedAt) {
+        // A new ship: the previous regression is answered, and the pre-ship picture is taken now
+        // (the tracking stage takes it too when it sees the event; once per ship either way).
+        await resolveRegressions(manager, input.actionId, now);
+        await captureBaseline(manager, input.actionId);
+      }
+      await this.record(
         manager,
         input.actionId,
         actor,
+        'status',
         current,
         plan.status,
         input.note ?? plan.declineReason ?? null,
-        'status-changed',
         now,
+        'status-changed',
       );
     });
     this.outbox.nudge();
     return this.get(input.actionId);
   }
 
+  async addComment(actionId: string, body: string, actor: Actor): Promise<ActionComment> {
+    const text = body.trim();
+    if (text.length === 0 || text.length > 5000) {
+      throw apiError('BAD_USER_INPUT', 'body must be 1 to 5,000 characters', { field: 'body' });
+    }
+    const now = new Date();
+    const id = await this.dataSource.transaction(async (manager) => {
+      await this.lock(manager, actionId);
+      return addComment(manager, actionId, actor, text, now);
+    });
+    return { id, authorId: actor.id, author: actor.label, body: text, createdAt: now };
+  }
+
   /**
-   * Announces a shipped or declined action: in one transaction the action becomes announced and one
-   * notice per reachable customer is created (unique per action and customer) with its
-   * notice.requested event in the outbox. Pressing it twice fails the second time and sends nothing more.
+   * Announces a shipped or declined action: in one transaction the action becomes announced and
+   * one notice per reachable customer of its themes' and linked feedback is created (unique per
+   * action and customer) with its notice.requested event in the outbox. Pressing it twice fails the
+   * second time and sends nothing more.
    */
   async announce(
     input: AnnounceActionInput,
-    actor: string,
+    actor: Actor,
   ): Promise<{ action: Action; noticesQueued: number }> {
     const subject = input.subject.trim();
     const body = input.body.trim();
@@ -115,41 +313,35 @@ export class ActionService {
     const queued = await this.dataSource.transaction(async (manager) => {
       const current = await this.lock(manager, input.actionId);
       const plan = planTransition({ from: current, to: 'announced', at: now });
-      const audience: { customer_id: string }[] = await manager.query(
-        `SELECT DISTINCT f.customer_id FROM action_feedback af
-         JOIN feedback f ON f.id = af.feedback_id JOIN customers c ON c.id = f.customer_id
-         WHERE af.action_id = $1 AND c.email IS NOT NULL AND c.unsubscribed_at IS NULL AND c.erased_at IS NULL`,
-        [input.actionId],
-      );
+      const audience = await audienceOf(manager, input.actionId);
       if (audience.length === 0) {
         throw new ActionRuleError(
           'NOTHING_TO_ANNOUNCE',
-          'No customer linked to this action can be told: link feedback from customers with an email address first',
+          'No customer of this action’s themes or linked feedback can be told: none has an email address and consent',
         );
       }
       await manager.query(
         `UPDATE actions SET status = $2, updated_at = $3, announced_at = $3, notice_subject = $4, notice_body = $5 WHERE id = $1`,
         [input.actionId, plan.status, now, subject, body],
       );
-      await this.recordChange(
+      await this.record(
         manager,
         input.actionId,
         actor,
+        'announced',
         current,
         plan.status,
         `announced to ${audience.length} customers`,
-        'announced',
         now,
+        'announced',
       );
-      const created: { id: string; customer_id: string }[] = [];
-      for (const { customer_id } of audience) {
-        const rows: { id: string; customer_id: string }[] = await manager.query(
-          `INSERT INTO notices (id, action_id, customer_id, status) VALUES ($1, $2, $3, 'requested')
-           ON CONFLICT (action_id, customer_id) DO NOTHING RETURNING id, customer_id`,
-          [randomUUID(), input.actionId, customer_id],
-        );
-        created.push(...rows);
-      }
+      const created: { id: string; customer_id: string }[] = await manager.query(
+        `INSERT INTO notices (id, action_id, customer_id, status)
+         SELECT gen_random_uuid(), $1, unnest($2::uuid[]), 'requested'
+         ON CONFLICT (action_id, customer_id) DO NOTHING RETURNING id, customer_id`,
+        [input.actionId, audience],
+      );
+      await markTold(manager, input.actionId, now);
       await enqueueOutbox(
         manager,
         NoticeRequestedTopic,
@@ -178,25 +370,71 @@ export class ActionService {
 
   async find(id: string): Promise<Action | null> {
     if (!isUuid(id)) return null;
-    const rows: ActionRow[] = await this.dataSource.query('SELECT * FROM actions WHERE id = $1', [
-      id,
-    ]);
-    return rows[0] ? toAction(rows[0]) : null;
+    const row = await findActionRow(this.dataSource.manager, id);
+    return row ? toAction(row) : null;
   }
 
   async list(): Promise<Action[]> {
-    const rows: ActionRow[] = await this.dataSource.query(
-      'SELECT * FROM actions ORDER BY created_at DESC LIMIT 500',
+    const page = await listActionRows(this.dataSource.manager, {}, 500, null);
+    return page.rows.slice(0, 500).map(toAction);
+  }
+
+  async page(
+    filter: ActionFilterInput | null,
+    first: number,
+    after: string | null,
+  ): Promise<Connection<Action>> {
+    const size = checkPageSize(first);
+    const cursor = after ? decodeCursor(after) : null;
+    for (const [field, value] of [['filter.ownerId', filter?.ownerId]] as const) {
+      if (value && !isUuid(value))
+        throw apiError('BAD_USER_INPUT', `${field} is not an id`, { field });
+    }
+    if (cursor && (typeof cursor.key !== 'string' || !isUuid(cursor.id))) {
+      throw apiError('BAD_USER_INPUT', 'after is not a cursor of this list', { field: 'after' });
+    }
+    const { rows, totalCount } = await listActionRows(
+      this.dataSource.manager,
+      {
+        status: filter?.status ?? null,
+        ownerId: filter?.ownerId ?? null,
+        themeId: filter?.themeId ?? null,
+        search: filter?.search ?? null,
+        regressed: filter?.regressed ?? null,
+      },
+      size,
+      cursor ? { key: String(cursor.key), id: cursor.id } : null,
     );
-    return rows.map(toAction);
+    return toConnection(rows.map(toAction), size, totalCount, (a) => ({
+      key: a.createdAt.toISOString(),
+      id: a.id,
+    }));
   }
 
   async history(actionId: string): Promise<ActionHistoryEntry[]> {
-    const rows: ActionHistoryRow[] = await this.dataSource.query(
-      'SELECT actor, from_status, to_status, note, at FROM action_history WHERE action_id = $1 ORDER BY at, id',
-      [actionId],
+    return (await listHistory(this.dataSource.manager, actionId)).map(toHistoryEntry);
+  }
+
+  async comments(actionId: string): Promise<ActionComment[]> {
+    return (await listComments(this.dataSource.manager, actionId)).map(toComment);
+  }
+
+  async regression(actionId: string): Promise<ActionRegression | null> {
+    const row = await latestRegression(this.dataSource.manager, actionId);
+    return row ? toRegression(row) : null;
+  }
+
+  async themeIds(actionId: string): Promise<string[]> {
+    return actionThemeIds(this.dataSource.manager, actionId);
+  }
+
+  async owner(ownerId: string | null): Promise<ActionOwner | null> {
+    if (!ownerId) return null;
+    const rows: ActionOwner[] = await this.dataSource.query(
+      'SELECT id, name, email FROM users WHERE id = $1',
+      [ownerId],
     );
-    return rows.map(toHistoryEntry);
+    return rows[0] ?? null;
   }
 
   private async lock(manager: EntityManager, actionId: string): Promise<ActionStatus> {
@@ -207,52 +445,36 @@ export class ActionService {
       [actionId],
     );
     const status = rows[0]?.status;
-    if (!status || !isActionStatus(status))
+    if (!status || !isActionStatus(status)) {
       throw apiError('NOT_FOUND', `No action with id ${actionId}`, { field: 'actionId' });
+    }
     return status;
   }
 
-  private async link(
+  private async record(
     manager: EntityManager,
     actionId: string,
-    feedbackIds: readonly string[],
-  ): Promise<void> {
-    const ids = [...new Set(feedbackIds)];
-    const bad = ids.filter((id) => !isUuid(id));
-    if (bad.length > 0)
-      throw apiError('BAD_USER_INPUT', `Not feedback ids: ${bad.join(', ')}`, {
-        field: 'feedbackIds',
-      });
-    if (ids.length === 0) return;
-    const found: { id: string }[] = await manager.query(
-      'SELECT id FROM feedback WHERE id = ANY($1::uuid[])',
-      [ids],
-    );
-    const missing = ids.filter((id) => !found.some((f) => f.id === id));
-    if (missing.length > 0)
-      throw apiError('NOT_FOUND', `No feedback with id ${missing.join(', ')}`, {
-        field: 'feedbackIds',
-      });
-    await manager.query(
-      `INSERT INTO action_feedback (action_id, feedback_id) SELECT $1, unnest($2::uuid[]) ON CONFLICT DO NOTHING`,
-      [actionId, ids],
-    );
-  }
-
-  private async recordChange(
-    manager: EntityManager,
-    actionId: string,
-    actor: string,
+    actor: Actor,
+    kind: HistoryKind,
     from: ActionStatus | null,
     to: ActionStatus,
     note: string | null,
-    type: 'created' | 'status-changed' | 'announced',
+    at: Date,
+    type: ActionEvent['type'],
+  ): Promise<void> {
+    await recordHistory(manager, { actionId, actor, kind, from, to, note, at });
+    await this.event(manager, actionId, actor, type, from, to, at);
+  }
+
+  private async event(
+    manager: EntityManager,
+    actionId: string,
+    actor: Actor,
+    type: ActionEvent['type'],
+    from: ActionStatus | null,
+    to: ActionStatus,
     at: Date,
   ): Promise<void> {
-    await manager.query(
-      'INSERT INTO action_history (id, action_id, actor, from_status, to_status, note, at) VALUES ($1, $2, $3, $4, $5, $6, $7)',
-      [randomUUID(), actionId, actor, from, to, note, at],
-    );
     await enqueueOutbox(manager, ActionEventsTopic, [
       {
         key: actionId,
@@ -263,7 +485,7 @@ export class ActionService {
           type,
           status: to,
           previousStatus: from,
-          actor,
+          actor: actor.label,
           occurredAt: at.toISOString(),
         },
       },

@@ -32,7 +32,11 @@ export function formatGraphqlError(
 ): GraphQLFormattedError {
   const original = (error as { originalError?: unknown } | null)?.originalError ?? error;
   if (original instanceof ActionRuleError) {
-    return { ...formatted, message: original.message, extensions: { code: original.code } };
+    return {
+      ...formatted,
+      message: original.message,
+      extensions: { ...original.details, code: original.code },
+    };
   }
   const code = formatted.extensions?.['code'];
   if (typeof code === 'string' && KNOWN_CODES.has(code)) {

@@ -1,0 +1,57 @@
+import { ActionEventsTopic, ThemeAssignedTopic } from '@closedloop/contracts';
+import { subscription, type MessageBus, type RunningConsumer } from '@closedloop/messaging';
+import { MESSAGE_BUS, OutboxRelayService } from '@closedloop/platform';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnModuleDestroy,
+} from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { trackActionEvent } from './track-action-event';
+import { trackThemeAssignment } from './track-theme-assignment';
+
+export const TRACKING_GROUP_ID = 'closedloop.pipeline.tracking';
+
+/**
+ * The action-tracking stage: consumes `theme.assigned.v1` (roll-ups, lineage, regression check)
+ * and `action.events.v1` (pre-ship baselines). Any number of instances may run; every write is
+ * keyed, so redelivery and parallel consumers change nothing twice.
+ */
+@Injectable()
+export class TrackingConsumer implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger(TrackingConsumer.name);
+  private consumer: RunningConsumer | undefined;
+
+  constructor(
+    @Inject(MESSAGE_BUS) private readonly bus: MessageBus,
+    private readonly dataSource: DataSource,
+    private readonly outbox: OutboxRelayService,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    this.consumer = await this.bus.startConsumer({
+      groupId: TRACKING_GROUP_ID,
+      subscriptions: [
+        subscription(ThemeAssignedTopic, async (event) => {
+          const outcome = await trackThemeAssignment(this.dataSource, event);
+          if (outcome.reopened.length > 0) {
+            this.outbox.nudge();
+            this.logger.log(`regression: reopened ${outcome.reopened.join(', ')} for review`);
+          }
+        }),
+        subscription(ActionEventsTopic, async (event) => {
+          await trackActionEvent(this.dataSource, event);
+        }),
+      ],
+    });
+    this.logger.log(
+      `consuming ${ThemeAssignedTopic.name} and ${ActionEventsTopic.name} as ${TRACKING_GROUP_ID}`,
+    );
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.consumer?.stop();
+  }
+}
