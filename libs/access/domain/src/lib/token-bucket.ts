@@ -17,6 +17,14 @@ export class TokenBuckets {
     }
   }
 
+  /** Milliseconds until one token is available for this key (0 when it is now); takes nothing. */
+  peek(key: string, now = Date.now()): number {
+    const bucket = this.buckets.get(key);
+    if (!bucket) return 0;
+    const tokens = Math.min(this.options.capacity, bucket.tokens + ((now - bucket.at) / 1000) * this.options.ratePerSecond);
+    return tokens >= 1 ? 0 : Math.ceil(((1 - tokens) / this.options.ratePerSecond) * 1000);
+  }
+
   take(key: string, cost = 1, now = Date.now()): TakeResult {
     const { ratePerSecond, capacity } = this.options;
     const bucket = this.buckets.get(key) ?? { tokens: capacity, at: now };
