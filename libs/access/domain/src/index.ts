@@ -4,3 +4,4 @@ export * from './lib/password';
 export * from './lib/roles';
 export * from './lib/session-token';
 export * from './lib/sign-in-throttle';
+export * from './lib/settings';

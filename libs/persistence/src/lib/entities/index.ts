@@ -14,6 +14,7 @@ import { ThemeSpaceStateEntity } from './theme-space-state.entity';
 import { ThemeEntity } from './theme.entity';
 import { SessionEntity } from './session.entity';
 import { UserEntity } from './user.entity';
+import { SettingEntity } from './setting.entity';
 
 export {
   ActionEntity,
@@ -32,6 +33,7 @@ export {
   ThemeNoiseItemEntity,
   UserEntity,
   SessionEntity,
+  SettingEntity,
 };
 export type { UserRole } from './user.entity';
 export type { NoticeStatus } from './notice.entity';
@@ -54,4 +56,5 @@ export const ALL_ENTITIES = [
   ThemeNoiseItemEntity,
   UserEntity,
   SessionEntity,
+  SettingEntity,
 ];

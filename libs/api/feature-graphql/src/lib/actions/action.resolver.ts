@@ -1,3 +1,4 @@
+import { Allow } from '../auth/access.decorator';
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Feedback } from '../feedback/feedback.model';
 import { FeedbackService } from '../feedback/feedback.service';
@@ -19,21 +20,25 @@ export class ActionResolver {
     private readonly noticeService: NoticeService,
   ) {}
 
+  @Allow('viewer')
   @Query(() => [Action], { description: 'Actions, newest first.' })
   actionList(): Promise<Action[]> {
     return this.actions.list();
   }
 
+  @Allow('viewer')
   @Query(() => Action, { nullable: true })
   action(@Args('id', { type: () => ID }) id: string): Promise<Action | null> {
     return this.actions.find(id);
   }
 
+  @Allow('cx_lead')
   @Mutation(() => Action)
   createAction(@Args('input') input: CreateActionInput): Promise<Action> {
     return this.actions.create(input, ACTOR);
   }
 
+  @Allow('cx_lead')
   @Mutation(() => Action)
   linkFeedbackToAction(
     @Args('actionId', { type: () => ID }) actionId: string,
@@ -42,6 +47,7 @@ export class ActionResolver {
     return this.actions.linkFeedback(actionId, feedbackIds);
   }
 
+  @Allow('cx_lead')
   @Mutation(() => Action, {
     description:
       'Move an action along its lifecycle; illegal moves are refused with ILLEGAL_TRANSITION.',
@@ -50,6 +56,7 @@ export class ActionResolver {
     return this.actions.changeStatus(input, ACTOR);
   }
 
+  @Allow('cx_lead')
   @Mutation(() => AnnounceResult, {
     description: 'Tell every customer whose feedback led to this action, once.',
   })
