@@ -38,7 +38,7 @@ class TestAppModule {
 /** The GraphQL API on a fresh, migrated PostgreSQL database and the in-process bus, on a free port. */
 export async function startGraphqlTestApp(config: Partial<ApiConfig> = {}): Promise<GraphqlTestApp> {
   const db = await createTestDatabase();
-  const app = await NestFactory.create(TestAppModule.forRoot(db.url, config), { logger: ['error'] });
+  const app = await NestFactory.create(TestAppModule.forRoot(db.url, config), { logger: false });
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address() as AddressInfo;
   const url = `http://127.0.0.1:${address.port}/graphql`;
