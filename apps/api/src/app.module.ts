@@ -1,3 +1,4 @@
+import { sessionLifetime } from '@closedloop/access-domain';
 import { ApiGraphqlModule } from '@closedloop/api-feature-graphql';
 import { DatabaseModule, HealthController, MessagingModule } from '@closedloop/platform';
 import { Module, type DynamicModule } from '@nestjs/common';
@@ -16,6 +17,11 @@ export class AppModule {
           schemaFile: env.GRAPHQL_SCHEMA_FILE,
           ingestRateLimit: { ratePerSecond: env.INGEST_RATE_PER_SECOND, capacity: env.INGEST_BURST },
           queryLimits: { maxDepth: env.GRAPHQL_MAX_DEPTH, maxComplexity: env.GRAPHQL_MAX_COMPLEXITY },
+          sessionLifetime: sessionLifetime(env.SESSION_IDLE_MINUTES, env.SESSION_MAX_HOURS),
+          ...(env.ADMIN_EMAIL &&
+            env.ADMIN_PASSWORD && {
+              bootstrapAdmin: { email: env.ADMIN_EMAIL, password: env.ADMIN_PASSWORD, name: env.ADMIN_NAME },
+            }),
         }),
       ],
       controllers: [HealthController],

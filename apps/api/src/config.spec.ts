@@ -31,4 +31,15 @@ describe('api configuration', () => {
       expect(message).toContain('UNSUBSCRIBE_SECRET must be at least 16 characters');
     }
   });
+
+  it('takes the first admin and session lifetimes from the environment, both admin variables or neither', () => {
+    const base = { DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/closedloop', UNSUBSCRIBE_SECRET: 'a-long-enough-secret' };
+    process.env = { ...base };
+    expect(loadApiConfig()).toEqual(expect.objectContaining({ SESSION_IDLE_MINUTES: 720, SESSION_MAX_HOURS: 168 }));
+    expect(loadApiConfig().ADMIN_EMAIL).toBeUndefined();
+    process.env = { ...base, ADMIN_EMAIL: 'admin@example.com', ADMIN_PASSWORD: 'a long admin passphrase', SESSION_IDLE_MINUTES: '30' };
+    expect(loadApiConfig()).toEqual(expect.objectContaining({ ADMIN_EMAIL: 'admin@example.com', SESSION_IDLE_MINUTES: 30 }));
+    process.env = { ...base, ADMIN_EMAIL: 'admin@example.com' };
+    expect(() => loadApiConfig()).toThrow('set ADMIN_EMAIL and ADMIN_PASSWORD together');
+  });
 });

@@ -16,6 +16,14 @@ const ApiEnvSchema = z.object({
   GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(2).default(8),
   GRAPHQL_MAX_COMPLEXITY: z.coerce.number().int().min(100).default(5000),
   GRAPHQL_SCHEMA_FILE: z.string().optional(),
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).default(720),
+  SESSION_MAX_HOURS: z.coerce.number().int().min(1).default(168),
+  ADMIN_EMAIL: z.string().email().optional(),
+  ADMIN_PASSWORD: z.string().min(12, 'ADMIN_PASSWORD must be at least 12 characters').optional(),
+  ADMIN_NAME: z.string().min(1).default('Administrator'),
+}).refine((env) => !env.ADMIN_EMAIL === !env.ADMIN_PASSWORD, {
+  message: 'set ADMIN_EMAIL and ADMIN_PASSWORD together (or neither)',
+  path: ['ADMIN_PASSWORD'],
 });
 
 export type ApiEnv = z.infer<typeof ApiEnvSchema>;

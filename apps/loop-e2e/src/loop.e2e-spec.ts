@@ -5,9 +5,9 @@ import {
 } from '@closedloop/contracts';
 import { Kafka, Partitioners } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
-import { createApiKey, createRunDatabase, dropRunDatabase, query } from './support/database';
+import { createApiKey, createRunDatabase, createUser, dropRunDatabase, query } from './support/database';
 import { eventually } from './support/eventually';
-import { graphql, graphqlData } from './support/graphql-client';
+import { graphql, graphqlData, signIn } from './support/graphql-client';
 import { kcatConsumeLatest, kcatProduce } from './support/kcat';
 import { mailTo, receivedMail } from './support/smtp-inbox';
 import { startService, waitForHttp, type RunningService } from './support/services';
@@ -21,6 +21,8 @@ const secret = `e2e-unsubscribe-secret-${run}`;
 
 const SUBMIT = `mutation($input: SubmitSurveyResponseInput!) { submitSurveyResponse(input: $input) { status eventKey correlationId } }`;
 let apiKey = '';
+/** A CX lead's session: the portal-side operations need one. */
+let session = '';
 const BY_KEY = `query($k: String!) { feedbackByEventKey(eventKey: $k) { id text score scoreBand customer { id email name } } }`;
 
 function surveyInput(externalId: string, email: string, comment: string, score = 3) {
@@ -42,7 +44,7 @@ async function stored(eventKey: string) {
   await eventually(async () => {
     const data = await graphqlData<{ feedbackByEventKey: typeof found }>(api, BY_KEY, {
       k: eventKey,
-    });
+    }, session);
     expect(data.feedbackByEventKey).not.toBeNull();
     found = data.feedbackByEventKey;
   });
@@ -75,6 +77,8 @@ describe('the thin loop on Kafka, PostgreSQL and SMTP', () => {
     services.push(apiService);
     await waitForHttp(`${api}/health/ready`, apiService);
     apiKey = await createApiKey(databaseUrl, ['survey', 'social', 'crm', 'staff']);
+    await createUser(databaseUrl, { email: `lead-${run}@example.com`, name: 'E2E Lead', role: 'cx_lead', password: `e2e passphrase ${run}` });
+    session = await signIn(api, `lead-${run}@example.com`, `e2e passphrase ${run}`);
     const pipeline = startService('pipeline', { ...common, HEALTH_PORT: '3311' });
     const notifier = startService('notifier', {
       ...common,
@@ -243,21 +247,21 @@ describe('the thin loop on Kafka, PostgreSQL and SMTP', () => {
           description: 'Retry the gateway',
           feedbackIds: [f1.id],
         },
-      },
+      }, session,
     );
     const actionId = created.createAction.id;
     expect(created.createAction.status).toBe('PROPOSED');
     await graphqlData(
       api,
       `mutation($a: ID!, $f: [ID!]!) { linkFeedbackToAction(actionId: $a, feedbackIds: $f) { id } }`,
-      { a: actionId, f: [f2.id] },
+      { a: actionId, f: [f2.id] }, session,
     );
 
     const CHANGE = `mutation($input: ChangeActionStatusInput!) { changeActionStatus(input: $input) { status shippedAt } }`;
-    const illegal = await graphql(api, CHANGE, { input: { actionId, status: 'SHIPPED' } });
+    const illegal = await graphql(api, CHANGE, { input: { actionId, status: 'SHIPPED' } }, session);
     expect(illegal.errors?.[0]?.extensions?.['code']).toBe('ILLEGAL_TRANSITION');
     for (const status of ['PLANNED', 'IN_PROGRESS', 'SHIPPED']) {
-      await graphqlData(api, CHANGE, { input: { actionId, status } });
+      await graphqlData(api, CHANGE, { input: { actionId, status } }, session);
     }
 
     const ANNOUNCE = `mutation($input: AnnounceActionInput!) { announceAction(input: $input) { noticesQueued action { status } } }`;
@@ -268,9 +272,9 @@ describe('the thin loop on Kafka, PostgreSQL and SMTP', () => {
     };
     const announced = await graphqlData<{
       announceAction: { noticesQueued: number; action: { status: string } };
-    }>(api, ANNOUNCE, { input: announce });
+    }>(api, ANNOUNCE, { input: announce }, session);
     expect(announced.announceAction).toEqual({ noticesQueued: 1, action: { status: 'ANNOUNCED' } });
-    const twice = await graphql(api, ANNOUNCE, { input: announce });
+    const twice = await graphql(api, ANNOUNCE, { input: announce }, session);
     expect(twice.errors?.[0]?.extensions?.['code']).toBe('ILLEGAL_TRANSITION');
 
     await eventually(async () => expect(await mailTo(email)).toHaveLength(1), 60_000);
@@ -290,7 +294,7 @@ describe('the thin loop on Kafka, PostgreSQL and SMTP', () => {
           noticeSummary: { sent: number };
           notices: { status: string; messageId: string; attempts: number }[];
         };
-      }>(api, ACTION, { id: actionId });
+      }>(api, ACTION, { id: actionId }, session);
       expect(data.action.noticeSummary).toEqual({ total: 1, sent: 1, pending: 0 });
       expect(data.action.notices[0]?.messageId).toBe(mail?.messageId);
     });
@@ -443,7 +447,7 @@ describe('the thin loop on Kafka, PostgreSQL and SMTP', () => {
     );
     const prompt = await graphqlData<{ createResearchPrompt: { id: string } }>(
       api,
-      `mutation { createResearchPrompt(question: "What slows down checkout in store?") { id } }`,
+      `mutation { createResearchPrompt(question: "What slows down checkout in store?") { id } }`, {}, session,
     );
     await graphqlData(
       api,
@@ -473,7 +477,7 @@ describe('the thin loop on Kafka, PostgreSQL and SMTP', () => {
     const find = async (k: string) => {
       let item: Item | null = null;
       await eventually(async () => {
-        item = (await graphqlData<{ feedbackByEventKey: Item | null }>(api, FEEDBACK, { k }))
+        item = (await graphqlData<{ feedbackByEventKey: Item | null }>(api, FEEDBACK, { k }, session))
           .feedbackByEventKey;
         expect(item).not.toBeNull();
       });
@@ -499,7 +503,7 @@ describe('the thin loop on Kafka, PostgreSQL and SMTP', () => {
       researchPrompt: { answerCount: number; answers: { text: string }[] };
     }>(api, `query($id: ID!) { researchPrompt(id: $id) { answerCount answers { text } } }`, {
       id: prompt.createResearchPrompt.id,
-    });
+    }, session);
     expect(answers.researchPrompt).toEqual({
       answerCount: 1,
       answers: [{ text: 'Customers wait at the card reader' }],
@@ -719,7 +723,7 @@ describe('the thin loop on Kafka, PostgreSQL and SMTP', () => {
       feedback: { id: string; themeId: string }[];
     };
     const theme = async (id: string) =>
-      (await graphqlData<{ theme: ThemeData }>(api, THEME, { id })).theme;
+      (await graphqlData<{ theme: ThemeData }>(api, THEME, { id }, session)).theme;
 
     const before = await theme(hours);
     expect(before.quotes.length).toBeGreaterThan(0);
@@ -727,7 +731,7 @@ describe('the thin loop on Kafka, PostgreSQL and SMTP', () => {
     expect(before.bySource).toEqual([{ key: 'survey', volume: before.feedback.length }]);
     expect(before.days.reduce((sum, d) => sum + d.volume, 0)).toBe(before.feedback.length);
     expect(before.days[0]?.nps).toBe(-100);
-    const listed = await graphqlData<{ themes: { id: string }[] }>(api, '{ themes { id } }');
+    const listed = await graphqlData<{ themes: { id: string }[] }>(api, '{ themes { id } }', {}, session);
     expect(listed.themes.map((t) => t.id)).toEqual(
       expect.arrayContaining([hours, language, points]),
     );
@@ -735,7 +739,7 @@ describe('the thin loop on Kafka, PostgreSQL and SMTP', () => {
     const renamed = await graphqlData<{ renameTheme: { label: string; labelSource: string } }>(
       api,
       'mutation($id: ID!) { renameTheme(id: $id, label: "Opening hours") { label labelSource } }',
-      { id: hours },
+      { id: hours }, session,
     );
     expect(renamed.renameTheme).toEqual({ label: 'Opening hours', labelSource: 'manual' });
     expect(
@@ -743,7 +747,7 @@ describe('the thin loop on Kafka, PostgreSQL and SMTP', () => {
         await graphqlData<{ pinTheme: { pinned: boolean } }>(
           api,
           'mutation($id: ID!) { pinTheme(id: $id) { pinned } }',
-          { id: hours },
+          { id: hours }, session,
         )
       ).pinTheme.pinned,
     ).toBe(true);
@@ -753,7 +757,7 @@ describe('the thin loop on Kafka, PostgreSQL and SMTP', () => {
     await graphqlData(
       api,
       'mutation($ids: [ID!]!, $t: ID!) { moveFeedbackToTheme(feedbackIds: $ids, themeId: $t) { id } }',
-      { ids: [languageItem], t: hours },
+      { ids: [languageItem], t: hours }, session,
     );
     const [moved] = await query<{ theme_id: string }>(
       databaseUrl,
@@ -770,7 +774,7 @@ describe('the thin loop on Kafka, PostgreSQL and SMTP', () => {
     const split = await graphqlData<{ splitTheme: { id: string; splitFrom: string } }>(
       api,
       'mutation($id: ID!, $ids: [ID!]) { splitTheme(id: $id, feedbackIds: $ids) { id splitFrom } }',
-      { id: points, ids: pointsItems },
+      { id: points, ids: pointsItems }, session,
     );
     expect(split.splitTheme.splitFrom).toBe(points);
     expect((await theme(split.splitTheme.id)).feedback.map((f) => f.id).sort()).toEqual(
@@ -779,7 +783,7 @@ describe('the thin loop on Kafka, PostgreSQL and SMTP', () => {
     await graphqlData(
       api,
       'mutation($t: ID!, $s: [ID!]!) { mergeThemes(targetId: $t, sourceIds: $s) { id } }',
-      { t: hours, s: [split.splitTheme.id] },
+      { t: hours, s: [split.splitTheme.id] }, session,
     );
     const merged = await theme(split.splitTheme.id);
     expect(merged).toEqual(
@@ -798,20 +802,20 @@ describe('the thin loop on Kafka, PostgreSQL and SMTP', () => {
         await graphqlData<{ markThemeNoise: { status: string } }>(
           api,
           'mutation($id: ID!) { markThemeNoise(id: $id) { status } }',
-          { id: language },
+          { id: language }, session,
         )
       ).markThemeNoise.status,
     ).toBe('NOISE');
 
     const missing = await graphql(
       api,
-      'mutation { renameTheme(id: "no-such-theme", label: "x") { id } }',
+      'mutation { renameTheme(id: "no-such-theme", label: "x") { id } }', {}, session,
     );
     expect(missing.errors?.[0]?.extensions).toEqual(expect.objectContaining({ code: 'NOT_FOUND' }));
     const blank = await graphql(
       api,
       'mutation($id: ID!) { renameTheme(id: $id, label: "  ") { id } }',
-      { id: hours },
+      { id: hours }, session,
     );
     expect(blank.errors?.[0]).toEqual(
       expect.objectContaining({
@@ -822,7 +826,7 @@ describe('the thin loop on Kafka, PostgreSQL and SMTP', () => {
     const noisy = await graphql(
       api,
       'mutation($t: ID!, $s: [ID!]!) { mergeThemes(targetId: $t, sourceIds: $s) { id } }',
-      { t: hours, s: [language] },
+      { t: hours, s: [language] }, session,
     );
     expect(noisy.errors?.[0]?.message).toBe(`Theme ${language} is noise`);
   });
@@ -848,7 +852,7 @@ describe('the thin loop on Kafka, PostgreSQL and SMTP', () => {
       { length: 1200 },
       (_, i) => `a${i}: feedbackList(first: 1) { id text score source }`,
     ).join(' ');
-    const complex = await graphql(api, `{ ${aliases} }`);
+    const complex = await graphql(api, `{ ${aliases} }`, {}, session);
     expect(complex.errors?.[0]?.extensions?.['code']).toBe('QUERY_TOO_COMPLEX');
     expect(complex.errors?.[0]?.message).toBe('Query is too complex: cost 6000, the limit is 5000');
     const response = await fetch(`${api}/graphql`, {

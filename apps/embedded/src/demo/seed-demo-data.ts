@@ -3,10 +3,10 @@ import { DEMO_RESPONSES } from './demo-feedback';
 
 const logger = new Logger('Demo');
 
-async function graphql<T>(url: string, query: string, variables: Record<string, unknown>, apiKey?: string): Promise<T> {
+async function graphql<T>(url: string, query: string, variables: Record<string, unknown>, token: string): Promise<T> {
   const response = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...(apiKey && { authorization: `Bearer ${apiKey}` }) },
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
     body: JSON.stringify({ query, variables }),
   });
   const body = (await response.json()) as { data?: T; errors?: { message: string }[] };
@@ -18,11 +18,11 @@ async function graphql<T>(url: string, query: string, variables: Record<string, 
 
 /**
  * Seeds the embedded mode on first start through the public GraphQL API, the same path an
- * integrator and a CX lead take: survey responses in, then one action shipped and announced.
+ * integrator (API key) and a CX lead (signed in) take: survey responses in, then one action shipped and announced.
  */
-export async function seedDemoData(baseUrl: string, apiKey: string): Promise<void> {
+export async function seedDemoData(baseUrl: string, apiKey: string, cxLeadToken: string): Promise<void> {
   const url = `${baseUrl}/graphql`;
-  const existing = await graphql<{ feedbackList: unknown[] }>(url, 'query { feedbackList(first: 1) { id } }', {});
+  const existing = await graphql<{ feedbackList: unknown[] }>(url, 'query { feedbackList(first: 1) { id } }', {}, cxLeadToken);
   if (existing.feedbackList.length > 0) return;
 
   const now = Date.now();
@@ -49,7 +49,7 @@ export async function seedDemoData(baseUrl: string, apiKey: string): Promise<voi
       const found = await graphql<{ feedbackByEventKey: { id: string } | null }>(
         url,
         'query($k: String!) { feedbackByEventKey(eventKey: $k) { id } }',
-        { k: eventKey },
+        { k: eventKey }, cxLeadToken,
       );
       if (found.feedbackByEventKey) {
         feedbackIds.push(found.feedbackByEventKey.id);
@@ -69,13 +69,13 @@ export async function seedDemoData(baseUrl: string, apiKey: string): Promise<voi
         owner: 'Priya (Payments)',
         feedbackIds,
       },
-    },
+    }, cxLeadToken,
   );
   const actionId = created.createAction.id;
   for (const status of ['PLANNED', 'IN_PROGRESS', 'SHIPPED']) {
     await graphql(url, 'mutation($input: ChangeActionStatusInput!) { changeActionStatus(input: $input) { id } }', {
       input: { actionId, status, note: `demo: moved to ${status.toLowerCase()}` },
-    });
+    }, cxLeadToken);
   }
   await graphql(url, 'mutation($input: AnnounceActionInput!) { announceAction(input: $input) { noticesQueued } }', {
     input: {
@@ -83,7 +83,7 @@ export async function seedDemoData(baseUrl: string, apiKey: string): Promise<voi
       subject: 'You told us, we fixed it: {{change}}',
       body: 'Hi {{firstName}},\n\nOn {{quoteDate}} you told us: "{{quote}}"\n\nThank you. We listened: {{change}}. Card payments now go through in seconds.\n\nThe ClosedLoop demo team',
     },
-  });
+  }, cxLeadToken);
   await graphql(url, 'mutation($input: CreateActionInput!) { createAction(input: $input) { id } }', {
     input: {
       title: 'Make the delivery address easier to change',
@@ -91,6 +91,6 @@ export async function seedDemoData(baseUrl: string, apiKey: string): Promise<voi
       owner: 'Sam (Accounts)',
       feedbackIds: [],
     },
-  });
+  }, cxLeadToken);
   logger.log(`seeded ${DEMO_RESPONSES.length} survey responses and 2 actions`);
 }

@@ -35,6 +35,18 @@ export class UserService {
     return rows[0] ? toUser(rows[0]) : null;
   }
 
+  async byEmail(email: string): Promise<User | null> {
+    const rows: UserRow[] = await this.dataSource.query(`SELECT ${USER_COLUMNS} FROM users WHERE lower(email) = lower($1)`, [
+      email.trim(),
+    ]);
+    return rows[0] ? toUser(rows[0]) : null;
+  }
+
+  /** Lets a disabled person sign in again (no checks: for start-up tooling). */
+  async enable(id: string): Promise<void> {
+    await this.dataSource.query('UPDATE users SET disabled_at = NULL, updated_at = now() WHERE id = $1', [id]);
+  }
+
   /** People ordered by email. */
   async list(first: number, after: string | null): Promise<Connection<User>> {
     checkPageSize(first);
