@@ -1,13 +1,21 @@
 import { Route } from '@angular/router';
+import { signedInGuard } from './auth/signed-in.guard';
 
 export const appRoutes: Route[] = [
   { path: '', pathMatch: 'full', redirectTo: 'feedback' },
   {
+    path: 'sign-in',
+    title: 'Sign in · ClosedLoop',
+    loadComponent: () => import('./auth/sign-in.page').then((m) => m.SignInPage),
+  },
+  {
     path: 'feedback',
+    canActivate: [signedInGuard],
     loadChildren: () => import('./feedback/feedback.routes').then((m) => m.feedbackRoutes),
   },
   {
     path: 'actions',
+    canActivate: [signedInGuard],
     loadChildren: () => import('./actions/actions.routes').then((m) => m.actionsRoutes),
   },
   {

@@ -42,6 +42,9 @@ export type CreateActionInput = {
 
 export type NoticeStatus = 'FAILED' | 'REQUESTED' | 'SENDING' | 'SENT' | 'SUPPRESSED';
 
+/** VIEWER reads; CX_LEAD also changes themes and actions and announces; ADMIN also manages people, API keys and settings. */
+export type UserRole = 'ADMIN' | 'CX_LEAD' | 'VIEWER';
+
 export type NoticeCountsFragment = {
   readonly sent: number;
   readonly pending: number;
@@ -424,6 +427,35 @@ export type LinkFeedbackToActionMutation = {
   };
 };
 
+export type SignedInUserFragment = {
+  readonly id: string;
+  readonly email: string;
+  readonly name: string;
+  readonly role: UserRole;
+};
+
+export type SignInMutationVariables = Exact<{
+  email: string;
+  password: string;
+}>;
+
+export type SignInMutation = {
+  readonly signIn: {
+    readonly token: string;
+    readonly expiresAt: string;
+    readonly user: {
+      readonly id: string;
+      readonly email: string;
+      readonly name: string;
+      readonly role: UserRole;
+    };
+  };
+};
+
+export type SignOutMutationVariables = Exact<{ [key: string]: never }>;
+
+export type SignOutMutation = { readonly signOut: boolean };
+
 export type FeedbackRowFragment = {
   readonly id: string;
   readonly receivedAt: string;
@@ -607,6 +639,17 @@ fragment FeedbackRow on Feedback {
 }`,
   { fragmentName: 'ActionDetail' },
 ) as unknown as TypedDocumentString<ActionDetailFragment, unknown>;
+export const SignedInUserFragmentDoc = new TypedDocumentString(
+  `
+    fragment SignedInUser on User {
+  id
+  email
+  name
+  role
+}
+    `,
+  { fragmentName: 'SignedInUser' },
+) as unknown as TypedDocumentString<SignedInUserFragment, unknown>;
 export const ActionListDocument = new TypedDocumentString(`
     query ActionList {
   actionList {
@@ -950,6 +993,27 @@ fragment FeedbackRow on Feedback {
   LinkFeedbackToActionMutation,
   LinkFeedbackToActionMutationVariables
 >;
+export const SignInDocument = new TypedDocumentString(`
+    mutation SignIn($email: String!, $password: String!) {
+  signIn(email: $email, password: $password) {
+    token
+    expiresAt
+    user {
+      ...SignedInUser
+    }
+  }
+}
+    fragment SignedInUser on User {
+  id
+  email
+  name
+  role
+}`) as unknown as TypedDocumentString<SignInMutation, SignInMutationVariables>;
+export const SignOutDocument = new TypedDocumentString(`
+    mutation SignOut {
+  signOut
+}
+    `) as unknown as TypedDocumentString<SignOutMutation, SignOutMutationVariables>;
 export const FeedbackListDocument = new TypedDocumentString(`
     query FeedbackList($first: Int!) {
   feedbackList(first: $first) {
