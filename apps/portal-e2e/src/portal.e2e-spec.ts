@@ -1,5 +1,13 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { collectErrors, launchChromium, requireBaseUrl, screenshot } from './support/browser';
+import {
+  collectErrors,
+  launchChromium,
+  requireBaseUrl,
+  requireCredentials,
+  screenshot,
+  signIn,
+  type Credentials,
+} from './support/browser';
 
 /** A comment from the embedded demo data; override for another data set. */
 const KNOWN_COMMENT =
@@ -11,9 +19,11 @@ describe('portal in a browser', () => {
   let context: BrowserContext;
   let page: Page;
   let errors: string[];
+  let credentials: Credentials;
 
   beforeAll(async () => {
     baseUrl = await requireBaseUrl();
+    credentials = requireCredentials();
     browser = await launchChromium();
   });
 
@@ -31,7 +41,34 @@ describe('portal in a browser', () => {
     await context?.close();
   });
 
+  it('sends a signed-out visitor to sign in, refuses a wrong password, and comes back after signing in', async () => {
+    await page.goto(`${baseUrl}/actions`);
+    await page.waitForURL(/\/sign-in\?returnUrl=%2Factions$/);
+    await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
+    await page.getByLabel('Email').fill(credentials.email);
+    await page.getByLabel('Password').fill(`${credentials.password}-wrong`);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    expect(await alert.innerText()).toContain('Wrong email or password');
+    expect(page.url()).toContain('/sign-in');
+    await screenshot(page, 'sign-in-refused');
+
+    await page.getByLabel('Password').fill(credentials.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL(/\/actions$/);
+    await page.getByRole('heading', { level: 1, name: 'Actions' }).waitFor();
+    const user = page.getByTestId('signed-in-user');
+    expect((await user.innerText()).replace(/\s+/g, ' ')).toMatch(/Admin$/);
+
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.waitForURL(/\/sign-in/);
+    await page.goto(`${baseUrl}/feedback`);
+    await page.waitForURL(/\/sign-in\?returnUrl=%2Ffeedback$/);
+  });
+
   it('shows the feedback list, newest first, as the default page', async () => {
+    await signIn(page, baseUrl, credentials);
     await page.goto(`${baseUrl}/`);
     await page.waitForURL(/\/feedback$/);
     await page.getByRole('heading', { level: 1, name: 'Feedback' }).waitFor();
@@ -55,6 +92,7 @@ describe('portal in a browser', () => {
   });
 
   it('opens an announced action and shows its notices as sent', async () => {
+    await signIn(page, baseUrl, credentials);
     await page.goto(`${baseUrl}/actions`);
     await page.getByRole('heading', { level: 1, name: 'Actions' }).waitFor();
     const announced = page
