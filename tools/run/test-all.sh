@@ -56,7 +56,7 @@ portal_port="${PORTAL_E2E_PORT:-3400}"
 data_dir="$(mktemp -d)"
 # The portal needs someone to sign in: an admin made for this run.
 portal_email="portal-e2e@closedloop.local"
-portal_password="portal-e2e-$(node -e 'process.stdout.write(require("node:crypto").randomBytes(12).toString("hex"))')"
+portal_password="$(node -e 'process.stdout.write(require("node:crypto").randomBytes(12).toString("hex"))')"
 ADMIN_EMAIL="$portal_email" ADMIN_PASSWORD="$portal_password" \
 PORT="$portal_port" PGLITE_PORT="$((portal_port + 1))" DATA_DIR="$data_dir" \
   node dist/apps/embedded/main.js > "$log_dir/embedded-for-portal-e2e.log" 2>&1 &

@@ -1,4 +1,5 @@
 import { Route } from '@angular/router';
+import { adminGuard } from './auth/admin.guard';
 import { signedInGuard } from './auth/signed-in.guard';
 
 export const appRoutes: Route[] = [
@@ -17,6 +18,12 @@ export const appRoutes: Route[] = [
     path: 'actions',
     canActivate: [signedInGuard],
     loadChildren: () => import('./actions/actions.routes').then((m) => m.actionsRoutes),
+  },
+  {
+    path: 'admin',
+    title: 'People and API keys · ClosedLoop',
+    canActivate: [adminGuard],
+    loadComponent: () => import('./admin/admin.page').then((m) => m.AdminPage),
   },
   {
     path: '**',

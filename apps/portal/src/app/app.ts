@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatListModule } from '@angular/material/list';
 import { MatSidenavModule } from '@angular/material/sidenav';
@@ -37,8 +37,9 @@ export class App {
     this.session.signOut().subscribe({ complete: done, error: done });
   }
 
-  protected readonly nav: readonly NavItem[] = [
+  protected readonly nav = computed<readonly NavItem[]>(() => [
     { path: '/feedback', label: 'Feedback', hint: 'What customers said' },
     { path: '/actions', label: 'Actions', hint: 'What we do about it' },
-  ];
+    ...(this.session.isAdmin() ? [{ path: '/admin', label: 'People', hint: 'People and API keys' }] : []),
+  ]);
 }
