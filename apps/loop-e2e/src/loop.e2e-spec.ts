@@ -73,12 +73,18 @@ describe('the thin loop on Kafka, PostgreSQL and SMTP', () => {
       ...common,
       PORT: String(API_PORT),
       RUN_MIGRATIONS: 'true',
+      // The first admin comes from the environment at start.
+      ADMIN_EMAIL: `admin-${run}@example.com`,
+      ADMIN_PASSWORD: `first admin passphrase ${run}`,
     });
     services.push(apiService);
     await waitForHttp(`${api}/health/ready`, apiService);
     apiKey = await createApiKey(databaseUrl, ['survey', 'social', 'crm', 'staff']);
     await createUser(databaseUrl, { email: `lead-${run}@example.com`, name: 'E2E Lead', role: 'cx_lead', password: `e2e passphrase ${run}` });
     session = await signIn(api, `lead-${run}@example.com`, `e2e passphrase ${run}`);
+    const admin = await signIn(api, `admin-${run}@example.com`, `first admin passphrase ${run}`);
+    const me = await graphqlData<{ me: { role: string } }>(api, '{ me { role } }', {}, admin);
+    expect(me.me.role).toBe('ADMIN');
     const pipeline = startService('pipeline', { ...common, HEALTH_PORT: '3311' });
     const notifier = startService('notifier', {
       ...common,

@@ -143,4 +143,23 @@ describe('portal in a browser', () => {
     await screenshot(page, 'action');
     expect(errors).toEqual([]);
   });
+
+  it('lets an admin see the people and create an API key that is shown once', async () => {
+    await signIn(page, baseUrl, credentials);
+    await page.goto(`${baseUrl}/admin`);
+    await page.getByRole('heading', { level: 1, name: 'People and API keys' }).waitFor();
+    const people = page.getByRole('table', { name: 'People' });
+    await people.getByRole('row').filter({ hasText: credentials.email }).waitFor();
+    expect(await people.getByRole('row').filter({ hasText: 'lead@closedloop.local' }).count()).toBe(1);
+
+    const keyName = `portal e2e ${Date.now()}`;
+    await page.getByLabel('Key name').fill(keyName);
+    await page.getByRole('button', { name: 'Create key' }).click();
+    const shown = page.getByTestId('new-api-key');
+    await shown.waitFor();
+    expect((await shown.innerText()).trim()).toMatch(/^clk_[0-9a-f]{12}_[A-Za-z0-9_-]{43}$/);
+    await page.getByRole('table', { name: 'API keys' }).getByRole('row').filter({ hasText: keyName }).waitFor();
+    await screenshot(page, 'admin');
+    expect(errors).toEqual([]);
+  });
 });
