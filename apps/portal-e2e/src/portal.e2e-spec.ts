@@ -162,4 +162,34 @@ describe('portal in a browser', () => {
     await screenshot(page, 'admin');
     expect(errors).toEqual([]);
   });
+
+  it('shows a viewer the actions without the controls that change them', async () => {
+    await signIn(page, baseUrl, credentials);
+    await page.goto(`${baseUrl}/admin`);
+    const viewer = { email: `viewer-${Date.now()}@closedloop.local`, password: 'a viewer passphrase' };
+    const form = page.getByRole('form', { name: 'Add a person' });
+    await form.getByLabel('Name').fill('Vera Viewer');
+    await form.getByLabel('Email').fill(viewer.email);
+    await form.getByLabel(/First password/).fill(viewer.password);
+    await form.getByRole('button', { name: 'Add person' }).click();
+    await page.getByRole('table', { name: 'People' }).getByRole('row').filter({ hasText: viewer.email }).waitFor();
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.waitForURL(/\/sign-in/);
+
+    await signIn(page, baseUrl, viewer);
+    expect((await page.getByTestId('signed-in-user').innerText()).replace(/\s+/g, ' ')).toMatch(/Vera Viewer Viewer$/);
+    await page.goto(`${baseUrl}/actions`);
+    await page.getByRole('heading', { level: 1, name: 'Actions' }).waitFor();
+    const row = page.getByRole('table', { name: /Actions/ }).getByRole('row').nth(1);
+    await row.waitFor();
+    expect(await page.getByRole('button', { name: 'New action' }).count()).toBe(0);
+    expect(await page.getByRole('link', { name: 'People' }).count()).toBe(0);
+    await row.getByRole('link').click();
+    await page.waitForURL(/\/actions\/[0-9a-f-]{36}$/);
+    await page.getByRole('table', { name: /Audit history/ }).waitFor();
+    expect(await page.locator('cl-announce-form').count()).toBe(0);
+    expect(await page.getByRole('group', { name: 'Change status' }).count()).toBe(0);
+    await screenshot(page, 'viewer-action');
+    expect(errors).toEqual([]);
+  });
 });
