@@ -67,6 +67,10 @@ step npx nx e2e loop-e2e --outputStyle=static
 # The portal in a real browser, against the embedded mode with fresh demo data.
 portal_port="${PORTAL_E2E_PORT:-3400}"
 data_dir="$(mktemp -d)"
+# The portal needs someone to sign in: an admin made for this run.
+portal_email="portal-e2e@closedloop.local"
+portal_password="$(node -e 'process.stdout.write(require("node:crypto").randomBytes(12).toString("hex"))')"
+ADMIN_EMAIL="$portal_email" ADMIN_PASSWORD="$portal_password" \
 PORT="$portal_port" PGLITE_PORT="$((portal_port + 1))" DATA_DIR="$data_dir" \
   node dist/apps/embedded/main.js > "$log_dir/embedded-for-portal-e2e.log" 2>&1 &
 embedded_pid=$!
@@ -76,6 +80,7 @@ for _ in $(seq 1 120); do
   if ! kill -0 "$embedded_pid" 2>/dev/null; then echo "embedded mode exited; see $log_dir/embedded-for-portal-e2e.log"; exit 1; fi
   sleep 0.5
 done
-step env PORTAL_BASE_URL="http://127.0.0.1:${portal_port}" npx nx e2e portal-e2e --outputStyle=static
+step env PORTAL_BASE_URL="http://127.0.0.1:${portal_port}" PORTAL_E2E_EMAIL="$portal_email" PORTAL_E2E_PASSWORD="$portal_password" \
+  npx nx e2e portal-e2e --outputStyle=static
 
 summary

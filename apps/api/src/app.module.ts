@@ -1,3 +1,4 @@
+import { sessionLifetime } from '@closedloop/access-domain';
 import { ApiGraphqlModule } from '@closedloop/api-feature-graphql';
 import { DatabaseModule, HealthController, MessagingModule } from '@closedloop/platform';
 import { Module, type DynamicModule } from '@nestjs/common';
@@ -10,12 +11,31 @@ export class AppModule {
       module: AppModule,
       imports: [
         DatabaseModule.forRoot({ url: env.DATABASE_URL, runMigrations: env.RUN_MIGRATIONS }),
-        MessagingModule.forKafka({ brokers: env.KAFKA_BROKERS, clientId: 'closedloop-api', partitions: env.KAFKA_PARTITIONS }),
+        MessagingModule.forKafka({
+          brokers: env.KAFKA_BROKERS,
+          clientId: 'closedloop-api',
+          partitions: env.KAFKA_PARTITIONS,
+        }),
         ApiGraphqlModule.forRoot({
           unsubscribeSecret: env.UNSUBSCRIBE_SECRET,
           schemaFile: env.GRAPHQL_SCHEMA_FILE,
-          ingestRateLimit: { ratePerSecond: env.INGEST_RATE_PER_SECOND, capacity: env.INGEST_BURST },
-          queryLimits: { maxDepth: env.GRAPHQL_MAX_DEPTH, maxComplexity: env.GRAPHQL_MAX_COMPLEXITY },
+          ingestRateLimit: {
+            ratePerSecond: env.INGEST_RATE_PER_SECOND,
+            capacity: env.INGEST_BURST,
+          },
+          queryLimits: {
+            maxDepth: env.GRAPHQL_MAX_DEPTH,
+            maxComplexity: env.GRAPHQL_MAX_COMPLEXITY,
+          },
+          sessionLifetime: sessionLifetime(env.SESSION_IDLE_MINUTES, env.SESSION_MAX_HOURS),
+          ...(env.ADMIN_EMAIL &&
+            env.ADMIN_PASSWORD && {
+              bootstrapAdmin: {
+                email: env.ADMIN_EMAIL,
+                password: env.ADMIN_PASSWORD,
+                name: env.ADMIN_NAME,
+              },
+            }),
         }),
       ],
       controllers: [HealthController],

@@ -1,3 +1,4 @@
+import { sessionLifetime } from '@closedloop/access-domain';
 import { ApiGraphqlModule } from '@closedloop/api-feature-graphql';
 import { InMemoryMessageBus } from '@closedloop/messaging';
 import { DeliveryModule, folderTransport } from '@closedloop/notifier-feature-delivery';
@@ -22,7 +23,10 @@ export class AppModule {
       imports: [
         DatabaseModule.forRoot({ url: databaseUrl, runMigrations: true, poolSize: 1 }),
         MessagingModule.forBus(() => new InMemoryMessageBus(nestMessagingLogger('Bus'))),
-        ApiGraphqlModule.forRoot({ unsubscribeSecret: config.unsubscribeSecret }),
+        ApiGraphqlModule.forRoot({
+          unsubscribeSecret: config.unsubscribeSecret,
+          sessionLifetime: sessionLifetime(config.sessionIdleMinutes, config.sessionMaxHours),
+        }),
         IntakeModule,
         ...('directory' in config.encoder
           ? [ThemingModule.forRoot({ encoderDirectory: config.encoder.directory })]

@@ -18,6 +18,10 @@ const EmbeddedEnvSchema = z.object({
   DEMO_DATA: z.enum(['true', 'false']).default('true'),
   UNSUBSCRIBE_SECRET: z.string().min(16).optional(),
   THEME_ENCODER_DIR: z.string().min(1).optional(),
+  ADMIN_EMAIL: z.string().email().optional(),
+  ADMIN_PASSWORD: z.string().min(12, 'ADMIN_PASSWORD must be at least 12 characters').optional(),
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).default(720),
+  SESSION_MAX_HOURS: z.coerce.number().int().min(1).default(168),
 });
 
 export interface EmbeddedConfig {
@@ -32,6 +36,10 @@ export interface EmbeddedConfig {
   readonly publicUrl: string;
   /** The theme encoder's directory, or why there is none (then feedback is not themed). */
   readonly encoder: { readonly directory: string } | { readonly missing: string };
+  /** The admin to sign in with, when given (ADMIN_EMAIL and ADMIN_PASSWORD); otherwise a demo admin. */
+  readonly admin: { readonly email: string; readonly password: string } | null;
+  readonly sessionIdleMinutes: number;
+  readonly sessionMaxHours: number;
 }
 
 /** The embedded mode keeps everything under DATA_DIR; its secret is made on first start, never hard-coded. */
@@ -55,6 +63,12 @@ export function loadEmbeddedConfig(): EmbeddedConfig {
     unsubscribeSecret: env.UNSUBSCRIBE_SECRET ?? readFileSync(secretFile, 'utf8').trim(),
     publicUrl: `http://${host}:${env.PORT}`,
     encoder: findEncoder(encoderDirectoryFromEnv(process.env)),
+    admin:
+      env.ADMIN_EMAIL && env.ADMIN_PASSWORD
+        ? { email: env.ADMIN_EMAIL, password: env.ADMIN_PASSWORD }
+        : null,
+    sessionIdleMinutes: env.SESSION_IDLE_MINUTES,
+    sessionMaxHours: env.SESSION_MAX_HOURS,
   };
 }
 

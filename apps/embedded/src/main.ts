@@ -3,12 +3,13 @@
  * over an in-process bus, PostgreSQL as WebAssembly (PGlite) and a mail folder instead of SMTP.
  * For trying the product and for development: `npm start`.
  */
-import { ApiKeyService } from '@closedloop/api-feature-graphql';
+import { ApiKeyService, SessionService, UserService } from '@closedloop/api-feature-graphql';
 import { servePortal, useJsonBodyLimit } from '@closedloop/platform';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { AppModule } from './app.module';
 import { loadEmbeddedConfig } from './config';
+import { ensureDemoPeople } from './demo/demo-people';
 import { seedDemoData } from './demo/seed-demo-data';
 import { startEmbeddedDatabase } from './embedded-database';
 
@@ -31,8 +32,20 @@ async function bootstrap(): Promise<void> {
     ['survey', 'social', 'crm', 'staff'],
     'embedded mode',
   );
+  const people = await ensureDemoPeople(app.get(UserService), config.admin);
   if (config.demoData) {
-    await seedDemoData(config.publicUrl, demoKey.key, 'directory' in config.encoder);
+    const lead = people.find((p) => p.role === 'cx_lead');
+    if (!lead) throw new Error('no demo CX lead to seed the demo data with');
+    const session = await app
+      .get(SessionService)
+      .signIn(lead.email, lead.password, 'embedded mode');
+    await seedDemoData(
+      config.publicUrl,
+      demoKey.key,
+      { token: session.token, userId: session.userId },
+      'directory' in config.encoder,
+    );
+    await app.get(SessionService).revokeSessionsOf(session.userId);
   }
   const stop = async () => {
     await app.close();
@@ -46,6 +59,10 @@ async function bootstrap(): Promise<void> {
     `  ClosedLoop is running at ${config.publicUrl}`,
     portal ? `  Portal:  ${config.publicUrl}/` : `  Portal:  not built (run: npx nx build portal)`,
     `  GraphQL: ${config.publicUrl}/graphql`,
+    `  Sign in (passwords for this run only${config.admin ? ', except ADMIN_PASSWORD' : ''}):`,
+    ...people.map(
+      (p) => `    ${p.role === 'admin' ? 'admin   ' : 'CX lead '} ${p.email}  ${p.password}`,
+    ),
     `  Integrator API key (this run only): ${demoKey.key}`,
     `  Mail folder: ${config.mailDir}`,
     'missing' in config.encoder

@@ -5,9 +5,15 @@ import {
 } from '@closedloop/contracts';
 import { Kafka, Partitioners } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
-import { createApiKey, createRunDatabase, dropRunDatabase, query } from './support/database';
+import {
+  createApiKey,
+  createRunDatabase,
+  createUser,
+  dropRunDatabase,
+  query,
+} from './support/database';
 import { eventually } from './support/eventually';
-import { graphql, graphqlData } from './support/graphql-client';
+import { graphql, graphqlData, signIn } from './support/graphql-client';
 import { kcatConsumeLatest, kcatProduce } from './support/kcat';
 import { mailTo, receivedMail } from './support/smtp-inbox';
 import { startService, waitForHttp, type RunningService } from './support/services';
@@ -23,6 +29,8 @@ const secret = `e2e-unsubscribe-secret-${run}`;
 
 const SUBMIT = `mutation($input: SubmitSurveyResponseInput!) { submitSurveyResponse(input: $input) { status eventKey correlationId } }`;
 let apiKey = '';
+/** A CX lead's session: the portal-side operations need one. */
+let session = '';
 const BY_KEY = `query($k: String!) { feedbackByEventKey(eventKey: $k) { id text score scoreBand customer { id email name } } }`;
 
 function surveyInput(externalId: string, email: string, comment: string, score = 3) {
@@ -42,9 +50,14 @@ function surveyInput(externalId: string, email: string, comment: string, score =
 async function stored(eventKey: string) {
   let found: { id: string; customer: { id: string } } | null = null;
   await eventually(async () => {
-    const data = await graphqlData<{ feedbackByEventKey: typeof found }>(api, BY_KEY, {
-      k: eventKey,
-    });
+    const data = await graphqlData<{ feedbackByEventKey: typeof found }>(
+      api,
+      BY_KEY,
+      {
+        k: eventKey,
+      },
+      session,
+    );
     expect(data.feedbackByEventKey).not.toBeNull();
     found = data.feedbackByEventKey;
   });
@@ -73,10 +86,23 @@ describe('the thin loop on Kafka, PostgreSQL and SMTP', () => {
       ...common,
       PORT: String(API_PORT),
       RUN_MIGRATIONS: 'true',
+      // The first admin comes from the environment at start.
+      ADMIN_EMAIL: `admin-${run}@example.com`,
+      ADMIN_PASSWORD: `first admin passphrase ${run}`,
     });
     services.push(apiService);
     await waitForHttp(`${api}/health/ready`, apiService);
     apiKey = await createApiKey(databaseUrl, ['survey', 'social', 'crm', 'staff']);
+    await createUser(databaseUrl, {
+      email: `lead-${run}@example.com`,
+      name: 'E2E Lead',
+      role: 'cx_lead',
+      password: `e2e passphrase ${run}`,
+    });
+    session = await signIn(api, `lead-${run}@example.com`, `e2e passphrase ${run}`);
+    const admin = await signIn(api, `admin-${run}@example.com`, `first admin passphrase ${run}`);
+    const me = await graphqlData<{ me: { role: string } }>(api, '{ me { role } }', {}, admin);
+    expect(me.me.role).toBe('ADMIN');
     const pipeline = startService('pipeline', { ...common, HEALTH_PORT: '3311' });
     const notifier = startService('notifier', {
       ...common,
@@ -259,6 +285,7 @@ describe('the thin loop on Kafka, PostgreSQL and SMTP', () => {
           feedbackIds: [f1.id],
         },
       },
+      session,
     );
     expect(created.createAction.themes).toEqual([{ id: themeId }]);
     const actionId = created.createAction.id;
@@ -267,13 +294,14 @@ describe('the thin loop on Kafka, PostgreSQL and SMTP', () => {
       api,
       `mutation($a: ID!, $f: [ID!]!) { linkFeedbackToAction(actionId: $a, feedbackIds: $f) { id } }`,
       { a: actionId, f: [f2.id] },
+      session,
     );
 
     const CHANGE = `mutation($input: ChangeActionStatusInput!) { changeActionStatus(input: $input) { status shippedAt } }`;
-    const illegal = await graphql(api, CHANGE, { input: { actionId, status: 'SHIPPED' } });
+    const illegal = await graphql(api, CHANGE, { input: { actionId, status: 'SHIPPED' } }, session);
     expect(illegal.errors?.[0]?.extensions?.['code']).toBe('ILLEGAL_TRANSITION');
     for (const status of ['PLANNED', 'IN_PROGRESS', 'SHIPPED']) {
-      await graphqlData(api, CHANGE, { input: { actionId, status } });
+      await graphqlData(api, CHANGE, { input: { actionId, status } }, session);
     }
 
     const ANNOUNCE = `mutation($input: AnnounceActionInput!) { announceAction(input: $input) { noticesQueued action { status } } }`;
@@ -296,12 +324,12 @@ describe('the thin loop on Kafka, PostgreSQL and SMTP', () => {
     expect(expectedNotices).toBeGreaterThanOrEqual(1);
     const announced = await graphqlData<{
       announceAction: { noticesQueued: number; action: { status: string } };
-    }>(api, ANNOUNCE, { input: announce });
+    }>(api, ANNOUNCE, { input: announce }, session);
     expect(announced.announceAction).toEqual({
       noticesQueued: expectedNotices,
       action: { status: 'ANNOUNCED' },
     });
-    const twice = await graphql(api, ANNOUNCE, { input: announce });
+    const twice = await graphql(api, ANNOUNCE, { input: announce }, session);
     expect(twice.errors?.[0]?.extensions?.['code']).toBe('ILLEGAL_TRANSITION');
 
     await eventually(async () => expect(await mailTo(email)).toHaveLength(1), 60_000);
@@ -326,7 +354,7 @@ describe('the thin loop on Kafka, PostgreSQL and SMTP', () => {
             customer: { email: string };
           }[];
         };
-      }>(api, ACTION, { id: actionId });
+      }>(api, ACTION, { id: actionId }, session);
       expect(data.action.noticeSummary).toEqual({
         total: expectedNotices,
         sent: expectedNotices,
@@ -486,6 +514,8 @@ describe('the thin loop on Kafka, PostgreSQL and SMTP', () => {
     const prompt = await graphqlData<{ createResearchPrompt: { id: string } }>(
       api,
       `mutation { createResearchPrompt(question: "What slows down checkout in store?") { id } }`,
+      {},
+      session,
     );
     await graphqlData(
       api,
@@ -515,8 +545,9 @@ describe('the thin loop on Kafka, PostgreSQL and SMTP', () => {
     const find = async (k: string) => {
       let item: Item | null = null;
       await eventually(async () => {
-        item = (await graphqlData<{ feedbackByEventKey: Item | null }>(api, FEEDBACK, { k }))
-          .feedbackByEventKey;
+        item = (
+          await graphqlData<{ feedbackByEventKey: Item | null }>(api, FEEDBACK, { k }, session)
+        ).feedbackByEventKey;
         expect(item).not.toBeNull();
       });
       return item as unknown as Item;
@@ -539,9 +570,14 @@ describe('the thin loop on Kafka, PostgreSQL and SMTP', () => {
     expect(report.customer).toBeNull();
     const answers = await graphqlData<{
       researchPrompt: { answerCount: number; answers: { text: string }[] };
-    }>(api, `query($id: ID!) { researchPrompt(id: $id) { answerCount answers { text } } }`, {
-      id: prompt.createResearchPrompt.id,
-    });
+    }>(
+      api,
+      `query($id: ID!) { researchPrompt(id: $id) { answerCount answers { text } } }`,
+      {
+        id: prompt.createResearchPrompt.id,
+      },
+      session,
+    );
     expect(answers.researchPrompt).toEqual({
       answerCount: 1,
       answers: [{ text: 'Customers wait at the card reader' }],
@@ -761,7 +797,7 @@ describe('the thin loop on Kafka, PostgreSQL and SMTP', () => {
       feedback: { id: string; themeId: string }[];
     };
     const theme = async (id: string) =>
-      (await graphqlData<{ theme: ThemeData }>(api, THEME, { id })).theme;
+      (await graphqlData<{ theme: ThemeData }>(api, THEME, { id }, session)).theme;
 
     const before = await theme(hours);
     expect(before.quotes.length).toBeGreaterThan(0);
@@ -769,7 +805,12 @@ describe('the thin loop on Kafka, PostgreSQL and SMTP', () => {
     expect(before.bySource).toEqual([{ key: 'survey', volume: before.feedback.length }]);
     expect(before.days.reduce((sum, d) => sum + d.volume, 0)).toBe(before.feedback.length);
     expect(before.days[0]?.nps).toBe(-100);
-    const listed = await graphqlData<{ themes: { id: string }[] }>(api, '{ themes { id } }');
+    const listed = await graphqlData<{ themes: { id: string }[] }>(
+      api,
+      '{ themes { id } }',
+      {},
+      session,
+    );
     expect(listed.themes.map((t) => t.id)).toEqual(
       expect.arrayContaining([hours, language, points]),
     );
@@ -778,6 +819,7 @@ describe('the thin loop on Kafka, PostgreSQL and SMTP', () => {
       api,
       'mutation($id: ID!) { renameTheme(id: $id, label: "Opening hours") { label labelSource } }',
       { id: hours },
+      session,
     );
     expect(renamed.renameTheme).toEqual({ label: 'Opening hours', labelSource: 'manual' });
     expect(
@@ -786,6 +828,7 @@ describe('the thin loop on Kafka, PostgreSQL and SMTP', () => {
           api,
           'mutation($id: ID!) { pinTheme(id: $id) { pinned } }',
           { id: hours },
+          session,
         )
       ).pinTheme.pinned,
     ).toBe(true);
@@ -796,6 +839,7 @@ describe('the thin loop on Kafka, PostgreSQL and SMTP', () => {
       api,
       'mutation($ids: [ID!]!, $t: ID!) { moveFeedbackToTheme(feedbackIds: $ids, themeId: $t) { id } }',
       { ids: [languageItem], t: hours },
+      session,
     );
     const [moved] = await query<{ theme_id: string }>(
       databaseUrl,
@@ -813,6 +857,7 @@ describe('the thin loop on Kafka, PostgreSQL and SMTP', () => {
       api,
       'mutation($id: ID!, $ids: [ID!]) { splitTheme(id: $id, feedbackIds: $ids) { id splitFrom } }',
       { id: points, ids: pointsItems },
+      session,
     );
     expect(split.splitTheme.splitFrom).toBe(points);
     expect((await theme(split.splitTheme.id)).feedback.map((f) => f.id).sort()).toEqual(
@@ -822,6 +867,7 @@ describe('the thin loop on Kafka, PostgreSQL and SMTP', () => {
       api,
       'mutation($t: ID!, $s: [ID!]!) { mergeThemes(targetId: $t, sourceIds: $s) { id } }',
       { t: hours, s: [split.splitTheme.id] },
+      session,
     );
     const merged = await theme(split.splitTheme.id);
     expect(merged).toEqual(
@@ -841,6 +887,7 @@ describe('the thin loop on Kafka, PostgreSQL and SMTP', () => {
           api,
           'mutation($id: ID!) { markThemeNoise(id: $id) { status } }',
           { id: language },
+          session,
         )
       ).markThemeNoise.status,
     ).toBe('NOISE');
@@ -848,12 +895,15 @@ describe('the thin loop on Kafka, PostgreSQL and SMTP', () => {
     const missing = await graphql(
       api,
       'mutation { renameTheme(id: "no-such-theme", label: "x") { id } }',
+      {},
+      session,
     );
     expect(missing.errors?.[0]?.extensions).toEqual(expect.objectContaining({ code: 'NOT_FOUND' }));
     const blank = await graphql(
       api,
       'mutation($id: ID!) { renameTheme(id: $id, label: "  ") { id } }',
       { id: hours },
+      session,
     );
     expect(blank.errors?.[0]).toEqual(
       expect.objectContaining({
@@ -865,6 +915,7 @@ describe('the thin loop on Kafka, PostgreSQL and SMTP', () => {
       api,
       'mutation($t: ID!, $s: [ID!]!) { mergeThemes(targetId: $t, sourceIds: $s) { id } }',
       { t: hours, s: [language] },
+      session,
     );
     expect(noisy.errors?.[0]?.message).toBe(`Theme ${language} is noise`);
   });
@@ -890,7 +941,7 @@ describe('the thin loop on Kafka, PostgreSQL and SMTP', () => {
       { length: 1200 },
       (_, i) => `a${i}: feedbackList(first: 1) { id text score source }`,
     ).join(' ');
-    const complex = await graphql(api, `{ ${aliases} }`);
+    const complex = await graphql(api, `{ ${aliases} }`, {}, session);
     expect(complex.errors?.[0]?.extensions?.['code']).toBe('QUERY_TOO_COMPLEX');
     expect(complex.errors?.[0]?.message).toBe('Query is too complex: cost 6000, the limit is 5000');
     const response = await fetch(`${api}/graphql`, {

@@ -1,5 +1,13 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { collectErrors, launchChromium, requireBaseUrl, screenshot } from './support/browser';
+import {
+  collectErrors,
+  launchChromium,
+  requireBaseUrl,
+  requireCredentials,
+  screenshot,
+  signIn,
+  type Credentials,
+} from './support/browser';
 
 /** A comment from the embedded demo data; override for another data set. */
 const KNOWN_COMMENT =
@@ -11,9 +19,11 @@ describe('portal in a browser', () => {
   let context: BrowserContext;
   let page: Page;
   let errors: string[];
+  let credentials: Credentials;
 
   beforeAll(async () => {
     baseUrl = await requireBaseUrl();
+    credentials = requireCredentials();
     browser = await launchChromium();
   });
 
@@ -31,7 +41,34 @@ describe('portal in a browser', () => {
     await context?.close();
   });
 
+  it('sends a signed-out visitor to sign in, refuses a wrong password, and comes back after signing in', async () => {
+    await page.goto(`${baseUrl}/actions`);
+    await page.waitForURL(/\/sign-in\?returnUrl=%2Factions$/);
+    await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
+    await page.getByLabel('Email').fill(credentials.email);
+    await page.getByLabel('Password').fill(`${credentials.password}-wrong`);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    expect(await alert.innerText()).toContain('Wrong email or password');
+    expect(page.url()).toContain('/sign-in');
+    await screenshot(page, 'sign-in-refused');
+
+    await page.getByLabel('Password').fill(credentials.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL(/\/actions$/);
+    await page.getByRole('heading', { level: 1, name: 'Actions' }).waitFor();
+    const user = page.getByTestId('signed-in-user');
+    expect((await user.innerText()).replace(/\s+/g, ' ')).toMatch(/Admin$/);
+
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.waitForURL(/\/sign-in/);
+    await page.goto(`${baseUrl}/feedback`);
+    await page.waitForURL(/\/sign-in\?returnUrl=%2Ffeedback$/);
+  });
+
   it('shows the feedback list, newest first, as the default page', async () => {
+    await signIn(page, baseUrl, credentials);
     await page.goto(`${baseUrl}/`);
     await page.waitForURL(/\/feedback$/);
     await page.getByRole('heading', { level: 1, name: 'Feedback' }).waitFor();
@@ -55,6 +92,7 @@ describe('portal in a browser', () => {
   });
 
   it('opens an announced action and shows its notices as sent', async () => {
+    await signIn(page, baseUrl, credentials);
     await page.goto(`${baseUrl}/actions`);
     await page.getByRole('heading', { level: 1, name: 'Actions' }).waitFor();
     const announced = page
@@ -89,7 +127,9 @@ describe('portal in a browser', () => {
     const statuses = await notices.locator('tbody tr td.mat-column-status cl-chip').allInnerTexts();
     expect(statuses.length).toBe(Number(sent));
     expect(statuses.every((s) => /Sent$/.test(s.trim()))).toBe(true);
-    const messageIds = await notices.locator('tbody tr td.mat-column-messageId .mono').allInnerTexts();
+    const messageIds = await notices
+      .locator('tbody tr td.mat-column-messageId .mono')
+      .allInnerTexts();
     expect(messageIds).toHaveLength(Number(sent));
     expect(messageIds.every((m) => /^<.+@.+>$/.test(m.trim()))).toBe(true);
 
@@ -103,6 +143,73 @@ describe('portal in a browser', () => {
     await page.getByRole('table', { name: /Audit history/ }).waitFor();
 
     await screenshot(page, 'action');
+    expect(errors).toEqual([]);
+  });
+
+  it('lets an admin see the people and create an API key that is shown once', async () => {
+    await signIn(page, baseUrl, credentials);
+    await page.goto(`${baseUrl}/admin`);
+    await page.getByRole('heading', { level: 1, name: 'People and API keys' }).waitFor();
+    const people = page.getByRole('table', { name: 'People' });
+    await people.getByRole('row').filter({ hasText: credentials.email }).waitFor();
+    expect(await people.getByRole('row').filter({ hasText: 'lead@closedloop.local' }).count()).toBe(
+      1,
+    );
+
+    const keyName = `portal e2e ${Date.now()}`;
+    await page.getByLabel('Key name').fill(keyName);
+    await page.getByRole('button', { name: 'Create key' }).click();
+    const shown = page.getByTestId('new-api-key');
+    await shown.waitFor();
+    expect((await shown.innerText()).trim()).toMatch(/^clk_[0-9a-f]{12}_[A-Za-z0-9_-]{43}$/);
+    await page
+      .getByRole('table', { name: 'API keys' })
+      .getByRole('row')
+      .filter({ hasText: keyName })
+      .waitFor();
+    await screenshot(page, 'admin');
+    expect(errors).toEqual([]);
+  });
+
+  it('shows a viewer the actions without the controls that change them', async () => {
+    await signIn(page, baseUrl, credentials);
+    await page.goto(`${baseUrl}/admin`);
+    const viewer = {
+      email: `viewer-${Date.now()}@closedloop.local`,
+      password: 'a viewer passphrase',
+    };
+    const form = page.getByRole('form', { name: 'Add a person' });
+    await form.getByLabel('Name').fill('Vera Viewer');
+    await form.getByLabel('Email').fill(viewer.email);
+    await form.getByLabel(/First password/).fill(viewer.password);
+    await form.getByRole('button', { name: 'Add person' }).click();
+    await page
+      .getByRole('table', { name: 'People' })
+      .getByRole('row')
+      .filter({ hasText: viewer.email })
+      .waitFor();
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.waitForURL(/\/sign-in/);
+
+    await signIn(page, baseUrl, viewer);
+    expect((await page.getByTestId('signed-in-user').innerText()).replace(/\s+/g, ' ')).toMatch(
+      /Vera Viewer Viewer$/,
+    );
+    await page.goto(`${baseUrl}/actions`);
+    await page.getByRole('heading', { level: 1, name: 'Actions' }).waitFor();
+    const row = page
+      .getByRole('table', { name: /Actions/ })
+      .getByRole('row')
+      .nth(1);
+    await row.waitFor();
+    expect(await page.getByRole('button', { name: 'New action' }).count()).toBe(0);
+    expect(await page.getByRole('link', { name: 'People' }).count()).toBe(0);
+    await row.getByRole('link').click();
+    await page.waitForURL(/\/actions\/[0-9a-f-]{36}$/);
+    await page.getByRole('table', { name: /Audit history/ }).waitFor();
+    expect(await page.locator('cl-announce-form').count()).toBe(0);
+    expect(await page.getByRole('group', { name: 'Change status' }).count()).toBe(0);
+    await screenshot(page, 'viewer-action');
     expect(errors).toEqual([]);
   });
 });

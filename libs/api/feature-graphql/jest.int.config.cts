@@ -4,7 +4,7 @@ module.exports = {
   preset: '../../../jest.preset.js',
   testEnvironment: 'node',
   testMatch: ['<rootDir>/src/**/*.int-spec.ts'],
-  testTimeout: 60_000,
+  testTimeout: 120_000,
   transform: {
     '^.+\\.[tj]s$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.spec.json' }],
   },

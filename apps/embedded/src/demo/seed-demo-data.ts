@@ -7,14 +7,11 @@ async function graphql<T>(
   url: string,
   query: string,
   variables: Record<string, unknown>,
-  apiKey?: string,
+  bearer: string,
 ): Promise<T> {
   const response = await fetch(url, {
     method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      ...(apiKey && { authorization: `Bearer ${apiKey}` }),
-    },
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${bearer}` },
     body: JSON.stringify({ query, variables }),
   });
   const body = (await response.json()) as { data?: T; errors?: { message: string }[] };
@@ -26,13 +23,21 @@ async function graphql<T>(
   return body.data;
 }
 
+/** The signed-in CX lead the demo actions are created by and owned by. */
+export interface DemoLead {
+  readonly token: string;
+  readonly userId: string;
+}
+
 /**
  * Seeds the embedded mode on first start through the public GraphQL API, the same path an
- * integrator and a CX lead take: survey responses in, then one action shipped and announced.
+ * integrator (API key) and a CX lead (signed in) take: survey responses in, then one action
+ * shipped and announced.
  */
 export async function seedDemoData(
   baseUrl: string,
   apiKey: string,
+  lead: DemoLead,
   themesExpected = false,
 ): Promise<void> {
   const url = `${baseUrl}/graphql`;
@@ -40,6 +45,7 @@ export async function seedDemoData(
     url,
     'query { feedbackList(first: 1) { id } }',
     {},
+    lead.token,
   );
   if (existing.feedbackList.length > 0) return;
 
@@ -78,9 +84,12 @@ export async function seedDemoData(
       for (let tries = 0; tries < 200; tries++) {
         const found = await graphql<{
           feedbackByEventKey: { id: string; themeId: string | null } | null;
-        }>(url, 'query($k: String!) { feedbackByEventKey(eventKey: $k) { id themeId } }', {
-          k: eventKey,
-        });
+        }>(
+          url,
+          'query($k: String!) { feedbackByEventKey(eventKey: $k) { id themeId } }',
+          { k: eventKey },
+          lead.token,
+        );
         const item = found.feedbackByEventKey;
         if (item && (item.themeId || !themesExpected || Date.now() > themingDeadline)) {
           feedbackIds.push(item.id);
@@ -102,9 +111,11 @@ export async function seedDemoData(
         title: 'Fix card payment time-outs at checkout',
         description:
           'Card payments time out under load; move the payment call off the request thread and retry safely.',
+        ownerId: lead.userId,
         ...checkout,
       },
     },
+    lead.token,
   );
   const actionId = created.createAction.id;
   for (const status of ['PLANNED', 'IN_PROGRESS', 'SHIPPED']) {
@@ -114,6 +125,7 @@ export async function seedDemoData(
       {
         input: { actionId, status, note: `demo: moved to ${status.toLowerCase()}` },
       },
+      lead.token,
     );
   }
   await graphql(
@@ -126,6 +138,7 @@ export async function seedDemoData(
         body: 'Hi {{firstName}},\n\nOn {{quoteDate}} you told us: "{{quote}}"\n\nThank you. We listened: {{change}}. Card payments now go through in seconds.\n\nThe ClosedLoop demo team',
       },
     },
+    lead.token,
   );
   await graphql(
     url,
@@ -134,9 +147,11 @@ export async function seedDemoData(
       input: {
         title: 'Make the delivery address easier to change',
         description: 'Customers cannot find where to edit their address.',
+        ownerId: lead.userId,
         ...(await lineageOf(['survey:demo-5'])),
       },
     },
+    lead.token,
   );
   logger.log(`seeded ${DEMO_RESPONSES.length} survey responses and 2 actions`);
 }

@@ -48,3 +48,17 @@ export async function createApiKey(url: string, scopes: string[]): Promise<strin
   );
   return key;
 }
+
+/** A person who signs in to the portal, stored the way the api stores them (scrypt hash). */
+export async function createUser(
+  url: string,
+  user: { email: string; name: string; role: 'viewer' | 'cx_lead' | 'admin'; password: string },
+): Promise<void> {
+  const { hashPassword } = await import('@closedloop/access-domain');
+  const { randomUUID } = await import('node:crypto');
+  await query(
+    url,
+    'INSERT INTO users (id, email, name, role, password_hash) VALUES ($1, $2, $3, $4, $5)',
+    [randomUUID(), user.email, user.name, user.role, await hashPassword(user.password)],
+  );
+}

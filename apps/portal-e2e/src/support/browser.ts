@@ -78,3 +78,29 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   await page.screenshot({ path, fullPage: true });
   return path;
 }
+
+export interface Credentials {
+  readonly email: string;
+  readonly password: string;
+}
+
+/** Who signs in: PORTAL_E2E_EMAIL and PORTAL_E2E_PASSWORD (an admin; `npm test` starts the embedded mode with them). */
+export function requireCredentials(): Credentials {
+  const email = process.env['PORTAL_E2E_EMAIL']?.trim();
+  const password = process.env['PORTAL_E2E_PASSWORD'];
+  if (!email || !password) {
+    throw new Error(
+      'PORTAL_E2E_EMAIL and PORTAL_E2E_PASSWORD are not set: start ClosedLoop with ADMIN_EMAIL and ADMIN_PASSWORD and pass the same here',
+    );
+  }
+  return { email, password };
+}
+
+/** Signs in through the sign-in page and waits until the portal shows who is signed in. */
+export async function signIn(page: Page, baseUrl: string, credentials: Credentials): Promise<void> {
+  await page.goto(`${baseUrl}/sign-in`);
+  await page.getByLabel('Email').fill(credentials.email);
+  await page.getByLabel('Password').fill(credentials.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByTestId('signed-in-user').waitFor();
+}

@@ -1,14 +1,29 @@
 import { Route } from '@angular/router';
+import { adminGuard } from './auth/admin.guard';
+import { signedInGuard } from './auth/signed-in.guard';
 
 export const appRoutes: Route[] = [
   { path: '', pathMatch: 'full', redirectTo: 'feedback' },
   {
+    path: 'sign-in',
+    title: 'Sign in · ClosedLoop',
+    loadComponent: () => import('./auth/sign-in.page').then((m) => m.SignInPage),
+  },
+  {
     path: 'feedback',
+    canActivate: [signedInGuard],
     loadChildren: () => import('./feedback/feedback.routes').then((m) => m.feedbackRoutes),
   },
   {
     path: 'actions',
+    canActivate: [signedInGuard],
     loadChildren: () => import('./actions/actions.routes').then((m) => m.actionsRoutes),
+  },
+  {
+    path: 'admin',
+    title: 'People and API keys · ClosedLoop',
+    canActivate: [adminGuard],
+    loadComponent: () => import('./admin/admin.page').then((m) => m.AdminPage),
   },
   {
     path: '**',

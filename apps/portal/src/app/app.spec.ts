@@ -1,13 +1,53 @@
+import { provideHttpClient } from '@angular/common/http';
+import { signal } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import { App } from './app';
+import { SessionStore } from './auth/session.store';
+import type { SignedInUserFragment } from './graphql/generated';
 
 describe('App', () => {
+  const user = signal<SignedInUserFragment | null>({
+    id: 'u1',
+    email: 'lee@example.com',
+    name: 'Lee Lead',
+    role: 'CX_LEAD',
+  });
+
   beforeEach(async () => {
+    user.set({ id: 'u1', email: 'lee@example.com', name: 'Lee Lead', role: 'CX_LEAD' });
     await TestBed.configureTestingModule({
       imports: [App],
-      providers: [provideRouter([])],
+      providers: [
+        provideRouter([]),
+        provideHttpClient(),
+        {
+          provide: SessionStore,
+          useValue: {
+            user,
+            signedIn: () => user() !== null,
+            isAdmin: () => user()?.role === 'ADMIN',
+          },
+        },
+      ],
     }).compileComponents();
+  });
+
+  it('shows who is signed in, and no navigation to someone signed out', async () => {
+    const fixture = TestBed.createComponent(App);
+    await fixture.whenStable();
+    const element = fixture.nativeElement as HTMLElement;
+    expect(
+      element.querySelector('[data-testid="signed-in-user"] .user-name')?.textContent?.trim(),
+    ).toBe('Lee Lead');
+    expect(
+      element.querySelector('[data-testid="signed-in-user"] .user-role')?.textContent?.trim(),
+    ).toBe('CX lead');
+    user.set(null);
+    fixture.detectChanges();
+    await fixture.whenStable();
+    expect(element.querySelector('nav[aria-label="Main"]')).toBeNull();
+    expect(element.querySelector('[data-testid="signed-in-user"]')).toBeNull();
   });
 
   it('shows the product name and the Feedback and Actions navigation', async () => {

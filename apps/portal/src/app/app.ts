@@ -1,8 +1,10 @@
-import { ChangeDetectionStrategy, Component } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import { MatButtonModule } from '@angular/material/button';
 import { MatListModule } from '@angular/material/list';
 import { MatSidenavModule } from '@angular/material/sidenav';
 import { MatToolbarModule } from '@angular/material/toolbar';
-import { RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
+import { Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
+import { ROLE_LABELS, SessionStore } from './auth/session.store';
 
 interface NavItem {
   readonly path: string;
@@ -17,6 +19,7 @@ interface NavItem {
     MatToolbarModule,
     MatSidenavModule,
     MatListModule,
+    MatButtonModule,
     RouterOutlet,
     RouterLink,
     RouterLinkActive,
@@ -25,8 +28,20 @@ interface NavItem {
   styleUrl: './app.scss',
 })
 export class App {
-  protected readonly nav: readonly NavItem[] = [
+  protected readonly session = inject(SessionStore);
+  private readonly router = inject(Router);
+  protected readonly roleLabels = ROLE_LABELS;
+
+  protected signOut(): void {
+    const done = () => void this.router.navigate(['/sign-in']);
+    this.session.signOut().subscribe({ complete: done, error: done });
+  }
+
+  protected readonly nav = computed<readonly NavItem[]>(() => [
     { path: '/feedback', label: 'Feedback', hint: 'What customers said' },
     { path: '/actions', label: 'Actions', hint: 'What we do about it' },
-  ];
+    ...(this.session.isAdmin()
+      ? [{ path: '/admin', label: 'People', hint: 'People and API keys' }]
+      : []),
+  ]);
 }

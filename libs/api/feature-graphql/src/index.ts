@@ -2,3 +2,8 @@ export * from './lib/api-graphql.module';
 export * from './lib/api.config';
 export * from './lib/auth/api-key.service';
 export * from './lib/query-limits';
+export * from './lib/auth/access.decorator';
+export * from './lib/auth/session.service';
+export * from './lib/auth/user-principal';
+export * from './lib/users/user.service';
+export * from './lib/settings/settings.service';

@@ -39,6 +39,7 @@ describe('persistence on a real PostgreSQL', () => {
       'owner_notices',
       'research_prompts',
       'sessions',
+      'settings',
       'theme_daily_stats',
       'theme_noise_items',
       'theme_space_states',
@@ -48,7 +49,7 @@ describe('persistence on a real PostgreSQL', () => {
     for (let i = 0; i < ALL_MIGRATIONS.length; i++) await db.dataSource.undoLastMigration();
     expect(await tables()).toEqual([]);
     await db.dataSource.runMigrations();
-    expect(await tables()).toHaveLength(22);
+    expect(await tables()).toHaveLength(23);
   });
 
   it('resolves one customer per email and per source identity, even when asked concurrently', async () => {

@@ -1,3 +1,5 @@
+import { signal } from '@angular/core';
+import { SessionStore } from '../auth/session.store';
 import { provideHttpClient } from '@angular/common/http';
 import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
@@ -67,11 +69,17 @@ describe('ActionDetailPage', () => {
   let responses: Array<() => Observable<ActionDetailFragment | null>>;
   let calls: number;
 
+  let canChange: boolean;
+  beforeEach(() => {
+    canChange = true;
+  });
+
   async function render() {
     TestBed.configureTestingModule({
       imports: [ActionDetailPage],
       providers: [
         provideRouter([]),
+        { provide: SessionStore, useValue: { canChange: signal(canChange) } },
         provideHttpClient(),
         { provide: NOTICE_POLL_INTERVAL, useValue: 20 },
         {
@@ -141,6 +149,15 @@ describe('ActionDetailPage', () => {
     );
     expect(buttons).toEqual(['Move to Planned', 'Move to In progress', 'Decline…']);
     expect(element.querySelector('cl-announce-form')).toBeNull();
+  });
+
+  it('shows a viewer the action without the controls that change it', async () => {
+    canChange = false;
+    responses = [() => of(action({ status: 'SHIPPED', announcedAt: null }))];
+    const { element } = await render();
+    expect(element.querySelector('cl-announce-form')).toBeNull();
+    expect(element.querySelector('[aria-label="Change status"]')).toBeNull();
+    expect(element.textContent).toContain('A CX lead can announce it.');
   });
 
   it('shows the announce form for a shipped action', async () => {

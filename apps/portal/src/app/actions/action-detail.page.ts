@@ -1,3 +1,4 @@
+import { SessionStore } from '../auth/session.store';
 import { DatePipe } from '@angular/common';
 import {
   ChangeDetectionStrategy,
@@ -69,6 +70,8 @@ export const NOTICE_POLL_INTERVAL = new InjectionToken<number>('NOTICE_POLL_INTE
 })
 export class ActionDetailPage {
   private readonly api = inject(ActionsApi);
+  /** Viewers see the action but not the controls that change it. */
+  protected readonly canChange = inject(SessionStore).canChange;
   private readonly dialog = inject(MatDialog);
   private readonly snackBar = inject(MatSnackBar);
   private readonly title = inject(Title);

@@ -1,3 +1,4 @@
+import { SessionStore } from '../auth/session.store';
 import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
@@ -49,6 +50,7 @@ import { CreateActionDialog } from './create-action.dialog';
 })
 export class ActionListPage {
   private readonly api = inject(ActionsApi);
+  protected readonly canChange = inject(SessionStore).canChange;
   private readonly dialog = inject(MatDialog);
   private readonly router = inject(Router);
   private readonly snackBar = inject(MatSnackBar);

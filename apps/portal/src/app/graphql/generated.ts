@@ -24,6 +24,8 @@ export type AnnounceActionInput = {
   readonly subject: string;
 };
 
+export type ApiKeyScope = 'CRM' | 'SOCIAL' | 'STAFF' | 'SURVEY';
+
 export type ChangeActionStatusInput = {
   readonly actionId: string;
   readonly note?: string | null | undefined;
@@ -40,12 +42,23 @@ export type CreateActionInput = {
   readonly ownerId?: string | null | undefined;
   /** YYYY-MM-DD */
   readonly targetDate?: string | null | undefined;
-  /** The themes this action answers: at least one. */
-  readonly themeIds: ReadonlyArray<string>;
+  /** The themes this action answers: at least one, unless feedbackIds names feedback that is not themed yet. */
+  readonly themeIds?: ReadonlyArray<string>;
   readonly title: string;
 };
 
+export type CreateUserInput = {
+  readonly email: string;
+  readonly name: string;
+  /** At least 12 characters; the person can change it after signing in. */
+  readonly password: string;
+  readonly role: UserRole;
+};
+
 export type NoticeStatus = 'FAILED' | 'REQUESTED' | 'SENDING' | 'SENT' | 'SUPPRESSED';
+
+/** VIEWER reads; CX_LEAD also changes themes and actions and announces; ADMIN also manages people, API keys and settings. */
+export type UserRole = 'ADMIN' | 'CX_LEAD' | 'VIEWER';
 
 export type NoticeCountsFragment = {
   readonly sent: number;
@@ -437,6 +450,189 @@ export type LinkFeedbackToActionMutation = {
   };
 };
 
+export type PersonRowFragment = {
+  readonly id: string;
+  readonly email: string;
+  readonly name: string;
+  readonly role: UserRole;
+  readonly disabledAt: string | null;
+  readonly lastSignInAt: string | null;
+};
+
+export type ApiKeyRowFragment = {
+  readonly id: string;
+  readonly name: string;
+  readonly prefix: string;
+  readonly scopes: ReadonlyArray<ApiKeyScope>;
+  readonly createdBy: string;
+  readonly createdAt: string;
+  readonly revokedAt: string | null;
+  readonly lastUsedAt: string | null;
+};
+
+export type PeopleQueryVariables = Exact<{
+  first: number;
+}>;
+
+export type PeopleQuery = {
+  readonly users: {
+    readonly totalCount: number;
+    readonly edges: ReadonlyArray<{
+      readonly node: {
+        readonly id: string;
+        readonly email: string;
+        readonly name: string;
+        readonly role: UserRole;
+        readonly disabledAt: string | null;
+        readonly lastSignInAt: string | null;
+      };
+    }>;
+  };
+};
+
+export type CreatePersonMutationVariables = Exact<{
+  input: CreateUserInput;
+}>;
+
+export type CreatePersonMutation = {
+  readonly createUser: {
+    readonly id: string;
+    readonly email: string;
+    readonly name: string;
+    readonly role: UserRole;
+    readonly disabledAt: string | null;
+    readonly lastSignInAt: string | null;
+  };
+};
+
+export type ChangeRoleMutationVariables = Exact<{
+  id: string;
+  role: UserRole;
+}>;
+
+export type ChangeRoleMutation = {
+  readonly updateUser: {
+    readonly id: string;
+    readonly email: string;
+    readonly name: string;
+    readonly role: UserRole;
+    readonly disabledAt: string | null;
+    readonly lastSignInAt: string | null;
+  };
+};
+
+export type DisablePersonMutationVariables = Exact<{
+  id: string;
+}>;
+
+export type DisablePersonMutation = {
+  readonly disableUser: {
+    readonly id: string;
+    readonly email: string;
+    readonly name: string;
+    readonly role: UserRole;
+    readonly disabledAt: string | null;
+    readonly lastSignInAt: string | null;
+  };
+};
+
+export type EnablePersonMutationVariables = Exact<{
+  id: string;
+}>;
+
+export type EnablePersonMutation = {
+  readonly enableUser: {
+    readonly id: string;
+    readonly email: string;
+    readonly name: string;
+    readonly role: UserRole;
+    readonly disabledAt: string | null;
+    readonly lastSignInAt: string | null;
+  };
+};
+
+export type ApiKeysQueryVariables = Exact<{ [key: string]: never }>;
+
+export type ApiKeysQuery = {
+  readonly apiKeys: ReadonlyArray<{
+    readonly id: string;
+    readonly name: string;
+    readonly prefix: string;
+    readonly scopes: ReadonlyArray<ApiKeyScope>;
+    readonly createdBy: string;
+    readonly createdAt: string;
+    readonly revokedAt: string | null;
+    readonly lastUsedAt: string | null;
+  }>;
+};
+
+export type CreateKeyMutationVariables = Exact<{
+  name: string;
+  scopes: ReadonlyArray<ApiKeyScope> | ApiKeyScope;
+}>;
+
+export type CreateKeyMutation = {
+  readonly createApiKey: {
+    readonly key: string;
+    readonly apiKey: {
+      readonly id: string;
+      readonly name: string;
+      readonly prefix: string;
+      readonly scopes: ReadonlyArray<ApiKeyScope>;
+      readonly createdBy: string;
+      readonly createdAt: string;
+      readonly revokedAt: string | null;
+      readonly lastUsedAt: string | null;
+    };
+  };
+};
+
+export type RevokeKeyMutationVariables = Exact<{
+  id: string;
+}>;
+
+export type RevokeKeyMutation = {
+  readonly revokeApiKey: {
+    readonly id: string;
+    readonly name: string;
+    readonly prefix: string;
+    readonly scopes: ReadonlyArray<ApiKeyScope>;
+    readonly createdBy: string;
+    readonly createdAt: string;
+    readonly revokedAt: string | null;
+    readonly lastUsedAt: string | null;
+  };
+};
+
+export type SignedInUserFragment = {
+  readonly id: string;
+  readonly email: string;
+  readonly name: string;
+  readonly role: UserRole;
+};
+
+export type SignInMutationVariables = Exact<{
+  email: string;
+  password: string;
+}>;
+
+export type SignInMutation = {
+  readonly signIn: {
+    readonly token: string;
+    readonly expiresAt: string;
+    readonly user: {
+      readonly id: string;
+      readonly email: string;
+      readonly name: string;
+      readonly role: UserRole;
+    };
+  };
+};
+
+export type SignOutMutationVariables = Exact<{ [key: string]: never }>;
+
+export type SignOutMutation = { readonly signOut: boolean };
+
 export type FeedbackRowFragment = {
   readonly id: string;
   readonly receivedAt: string;
@@ -630,6 +826,45 @@ fragment FeedbackRow on Feedback {
 }`,
   { fragmentName: 'ActionDetail' },
 ) as unknown as TypedDocumentString<ActionDetailFragment, unknown>;
+export const PersonRowFragmentDoc = new TypedDocumentString(
+  `
+    fragment PersonRow on User {
+  id
+  email
+  name
+  role
+  disabledAt
+  lastSignInAt
+}
+    `,
+  { fragmentName: 'PersonRow' },
+) as unknown as TypedDocumentString<PersonRowFragment, unknown>;
+export const ApiKeyRowFragmentDoc = new TypedDocumentString(
+  `
+    fragment ApiKeyRow on ApiKey {
+  id
+  name
+  prefix
+  scopes
+  createdBy
+  createdAt
+  revokedAt
+  lastUsedAt
+}
+    `,
+  { fragmentName: 'ApiKeyRow' },
+) as unknown as TypedDocumentString<ApiKeyRowFragment, unknown>;
+export const SignedInUserFragmentDoc = new TypedDocumentString(
+  `
+    fragment SignedInUser on User {
+  id
+  email
+  name
+  role
+}
+    `,
+  { fragmentName: 'SignedInUser' },
+) as unknown as TypedDocumentString<SignedInUserFragment, unknown>;
 export const ActionListDocument = new TypedDocumentString(`
     query ActionList {
   actionList {
@@ -1003,6 +1238,153 @@ fragment FeedbackRow on Feedback {
   LinkFeedbackToActionMutation,
   LinkFeedbackToActionMutationVariables
 >;
+export const PeopleDocument = new TypedDocumentString(`
+    query People($first: Int!) {
+  users(first: $first) {
+    edges {
+      node {
+        ...PersonRow
+      }
+    }
+    totalCount
+  }
+}
+    fragment PersonRow on User {
+  id
+  email
+  name
+  role
+  disabledAt
+  lastSignInAt
+}`) as unknown as TypedDocumentString<PeopleQuery, PeopleQueryVariables>;
+export const CreatePersonDocument = new TypedDocumentString(`
+    mutation CreatePerson($input: CreateUserInput!) {
+  createUser(input: $input) {
+    ...PersonRow
+  }
+}
+    fragment PersonRow on User {
+  id
+  email
+  name
+  role
+  disabledAt
+  lastSignInAt
+}`) as unknown as TypedDocumentString<CreatePersonMutation, CreatePersonMutationVariables>;
+export const ChangeRoleDocument = new TypedDocumentString(`
+    mutation ChangeRole($id: ID!, $role: UserRole!) {
+  updateUser(id: $id, input: {role: $role}) {
+    ...PersonRow
+  }
+}
+    fragment PersonRow on User {
+  id
+  email
+  name
+  role
+  disabledAt
+  lastSignInAt
+}`) as unknown as TypedDocumentString<ChangeRoleMutation, ChangeRoleMutationVariables>;
+export const DisablePersonDocument = new TypedDocumentString(`
+    mutation DisablePerson($id: ID!) {
+  disableUser(id: $id) {
+    ...PersonRow
+  }
+}
+    fragment PersonRow on User {
+  id
+  email
+  name
+  role
+  disabledAt
+  lastSignInAt
+}`) as unknown as TypedDocumentString<DisablePersonMutation, DisablePersonMutationVariables>;
+export const EnablePersonDocument = new TypedDocumentString(`
+    mutation EnablePerson($id: ID!) {
+  enableUser(id: $id) {
+    ...PersonRow
+  }
+}
+    fragment PersonRow on User {
+  id
+  email
+  name
+  role
+  disabledAt
+  lastSignInAt
+}`) as unknown as TypedDocumentString<EnablePersonMutation, EnablePersonMutationVariables>;
+export const ApiKeysDocument = new TypedDocumentString(`
+    query ApiKeys {
+  apiKeys {
+    ...ApiKeyRow
+  }
+}
+    fragment ApiKeyRow on ApiKey {
+  id
+  name
+  prefix
+  scopes
+  createdBy
+  createdAt
+  revokedAt
+  lastUsedAt
+}`) as unknown as TypedDocumentString<ApiKeysQuery, ApiKeysQueryVariables>;
+export const CreateKeyDocument = new TypedDocumentString(`
+    mutation CreateKey($name: String!, $scopes: [ApiKeyScope!]!) {
+  createApiKey(name: $name, scopes: $scopes) {
+    key
+    apiKey {
+      ...ApiKeyRow
+    }
+  }
+}
+    fragment ApiKeyRow on ApiKey {
+  id
+  name
+  prefix
+  scopes
+  createdBy
+  createdAt
+  revokedAt
+  lastUsedAt
+}`) as unknown as TypedDocumentString<CreateKeyMutation, CreateKeyMutationVariables>;
+export const RevokeKeyDocument = new TypedDocumentString(`
+    mutation RevokeKey($id: ID!) {
+  revokeApiKey(id: $id) {
+    ...ApiKeyRow
+  }
+}
+    fragment ApiKeyRow on ApiKey {
+  id
+  name
+  prefix
+  scopes
+  createdBy
+  createdAt
+  revokedAt
+  lastUsedAt
+}`) as unknown as TypedDocumentString<RevokeKeyMutation, RevokeKeyMutationVariables>;
+export const SignInDocument = new TypedDocumentString(`
+    mutation SignIn($email: String!, $password: String!) {
+  signIn(email: $email, password: $password) {
+    token
+    expiresAt
+    user {
+      ...SignedInUser
+    }
+  }
+}
+    fragment SignedInUser on User {
+  id
+  email
+  name
+  role
+}`) as unknown as TypedDocumentString<SignInMutation, SignInMutationVariables>;
+export const SignOutDocument = new TypedDocumentString(`
+    mutation SignOut {
+  signOut
+}
+    `) as unknown as TypedDocumentString<SignOutMutation, SignOutMutationVariables>;
 export const FeedbackListDocument = new TypedDocumentString(`
     query FeedbackList($first: Int!) {
   feedbackList(first: $first) {

@@ -5,7 +5,9 @@ export interface TokenBucketOptions {
   readonly capacity: number;
 }
 
-export type TakeResult = { readonly allowed: true } | { readonly allowed: false; readonly retryAfterMs: number };
+export type TakeResult =
+  | { readonly allowed: true }
+  | { readonly allowed: false; readonly retryAfterMs: number };
 
 /** Per-key token buckets: the rate limit of integrator API keys. Time is passed in, so it is testable. */
 export class TokenBuckets {
@@ -15,6 +17,17 @@ export class TokenBuckets {
     if (options.ratePerSecond <= 0 || options.capacity < 1) {
       throw new Error('a token bucket needs a positive rate and a capacity of at least 1');
     }
+  }
+
+  /** Milliseconds until one token is available for this key (0 when it is now); takes nothing. */
+  peek(key: string, now = Date.now()): number {
+    const bucket = this.buckets.get(key);
+    if (!bucket) return 0;
+    const tokens = Math.min(
+      this.options.capacity,
+      bucket.tokens + ((now - bucket.at) / 1000) * this.options.ratePerSecond,
+    );
+    return tokens >= 1 ? 0 : Math.ceil(((1 - tokens) / this.options.ratePerSecond) * 1000);
   }
 
   take(key: string, cost = 1, now = Date.now()): TakeResult {
@@ -28,6 +41,9 @@ export class TokenBuckets {
       bucket.tokens -= cost;
       return { allowed: true };
     }
-    return { allowed: false, retryAfterMs: Math.ceil(((cost - bucket.tokens) / ratePerSecond) * 1000) };
+    return {
+      allowed: false,
+      retryAfterMs: Math.ceil(((cost - bucket.tokens) / ratePerSecond) * 1000),
+    };
   }
 }

@@ -1,6 +1,7 @@
-import { TokenBuckets } from '@closedloop/access-domain';
+import { DEFAULT_SESSION_LIFETIME, SignInThrottle, TokenBuckets } from '@closedloop/access-domain';
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { Module, type DynamicModule } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
 import { GraphQLModule, GraphQLSchemaHost } from '@nestjs/graphql';
 import type { GraphQLSchema } from 'graphql';
 import { ActionResolver } from './actions/action.resolver';
@@ -8,7 +9,16 @@ import { ActionService } from './actions/action.service';
 import { LoopMeasuresResolver } from './actions/loop-measures.resolver';
 import { LoopMeasuresService } from './actions/loop-measures.service';
 import { API_CONFIG, DEFAULT_INGEST_RATE_LIMIT, type ApiConfig } from './api.config';
+import { ApiKeyResolver } from './api-keys/api-key.resolver';
+import { AccessGuard } from './auth/access.guard';
+import { AdminBootstrap } from './auth/admin-bootstrap';
 import { ApiKeyService } from './auth/api-key.service';
+import { SESSION_LIFETIME, SessionService, SIGN_IN_THROTTLE } from './auth/session.service';
+import { SettingsResolver } from './settings/settings.resolver';
+import { SettingsService } from './settings/settings.service';
+import { AuthResolver } from './users/auth.resolver';
+import { UserResolver } from './users/user.resolver';
+import { UserService } from './users/user.service';
 import { INGEST_RATE_LIMIT, IngestKeyGuard } from './auth/ingest-key.guard';
 import { IngestResolver } from './ingest/ingest.resolver';
 import { IngestService } from './ingest/ingest.service';
@@ -31,9 +41,16 @@ export const GRAPHQL_RESOLVERS = [
   LoopMeasuresResolver,
   ResearchPromptResolver,
   ThemeResolver,
+  AuthResolver,
+  UserResolver,
+  ApiKeyResolver,
+  SettingsResolver,
 ];
 
-/** The GraphQL API (code-first, Apollo Server) for integrators and the portal, and the unsubscribe endpoint. */
+/**
+ * The GraphQL API (code-first, Apollo Server) for integrators and the portal, and the unsubscribe
+ * endpoint. Every GraphQL operation passes the access guard (deny-by-default; see auth/access.guard.ts).
+ */
 @Module({})
 export class ApiGraphqlModule {
   static forRoot(config: ApiConfig): DynamicModule {
@@ -64,15 +81,22 @@ export class ApiGraphqlModule {
         }),
       ],
       controllers: [UnsubscribeController],
-      exports: [ApiKeyService],
+      exports: [ApiKeyService, UserService, SessionService, SettingsService],
       providers: [
         { provide: API_CONFIG, useValue: config },
         {
           provide: INGEST_RATE_LIMIT,
           useValue: new TokenBuckets(config.ingestRateLimit ?? DEFAULT_INGEST_RATE_LIMIT),
         },
+        { provide: SESSION_LIFETIME, useValue: config.sessionLifetime ?? DEFAULT_SESSION_LIFETIME },
+        { provide: SIGN_IN_THROTTLE, useValue: new SignInThrottle(config.signInThrottle) },
         ApiKeyService,
         IngestKeyGuard,
+        SessionService,
+        UserService,
+        SettingsService,
+        AdminBootstrap,
+        { provide: APP_GUARD, useClass: AccessGuard },
         IngestService,
         ResearchPromptService,
         FeedbackService,

@@ -1,4 +1,8 @@
-import type { TokenBucketOptions } from '@closedloop/access-domain';
+import type {
+  SessionLifetime,
+  SignInThrottleOptions,
+  TokenBucketOptions,
+} from '@closedloop/access-domain';
 import type { QueryLimits } from './query-limits';
 
 export const API_CONFIG = Symbol('API_CONFIG');
@@ -10,6 +14,15 @@ export interface ApiConfig {
   /** Per-API-key rate limit, charged per submitted event. */
   readonly ingestRateLimit?: TokenBucketOptions;
   readonly queryLimits?: QueryLimits;
+  /** Idle timeout and absolute maximum of sessions (default 12 hours idle, 7 days at most). */
+  readonly sessionLifetime?: SessionLifetime;
+  readonly signInThrottle?: SignInThrottleOptions;
+  /** An admin to create at start when no user has this email (ADMIN_EMAIL, ADMIN_PASSWORD). */
+  readonly bootstrapAdmin?: {
+    readonly email: string;
+    readonly password: string;
+    readonly name?: string;
+  };
 }
 
 export const DEFAULT_INGEST_RATE_LIMIT: TokenBucketOptions = {

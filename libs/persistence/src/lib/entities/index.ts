@@ -20,6 +20,7 @@ import { ThemeSpaceStateEntity } from './theme-space-state.entity';
 import { ThemeEntity } from './theme.entity';
 import { SessionEntity } from './session.entity';
 import { UserEntity } from './user.entity';
+import { SettingEntity } from './setting.entity';
 
 export {
   ActionThemeEntity,
@@ -44,6 +45,7 @@ export {
   ThemeNoiseItemEntity,
   UserEntity,
   SessionEntity,
+  SettingEntity,
 };
 export type { UserRole } from './user.entity';
 export type { NoticeStatus } from './notice.entity';
@@ -72,4 +74,5 @@ export const ALL_ENTITIES = [
   ActionRegressionEntity,
   OwnerNoticeEntity,
   FeedbackWeeklyStatEntity,
+  SettingEntity,
 ];

@@ -3,6 +3,7 @@ import { IntakeEnrichmentPromptsApiKeys1795394524603 } from './1795394524603-int
 import { Themes1795403789510 } from './1795403789510-themes';
 import { ThemeEngineRecords1795985913459 } from './1795985913459-theme-engine-records';
 import { UsersSessions1796000000000 } from './1796000000000-users-sessions';
+import { Settings1796100000000 } from './1796100000000-settings';
 import { ActionTracking1796200000000 } from './1796200000000-action-tracking';
 
 /** Every migration, oldest first. Never edit one that has landed: add a new one. */
@@ -12,5 +13,6 @@ export const ALL_MIGRATIONS = [
   Themes1795403789510,
   ThemeEngineRecords1795985913459,
   UsersSessions1796000000000,
+  Settings1796100000000,
   ActionTracking1796200000000,
 ];

@@ -1,3 +1,4 @@
+import { Allow } from '../auth/access.decorator';
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { CurrentUser, type UserPrincipal } from '../auth/user-principal';
 import { Feedback } from '../feedback/feedback.model';
@@ -38,11 +39,13 @@ export class ActionResolver {
     private readonly themeService: ThemeService,
   ) {}
 
+  @Allow('viewer')
   @Query(() => [Action], { description: 'Actions, newest first (at most 500); prefer `actions`.' })
   actionList(): Promise<Action[]> {
     return this.actionService.list();
   }
 
+  @Allow('viewer')
   @Query(() => ActionConnection, { description: 'Actions, newest first, filtered and paginated.' })
   actions(
     @Args('filter', { type: () => ActionFilterInput, nullable: true })
@@ -53,11 +56,13 @@ export class ActionResolver {
     return this.actionService.page(filter, first, after);
   }
 
+  @Allow('viewer')
   @Query(() => Action, { nullable: true })
   action(@Args('id', { type: () => ID }) id: string): Promise<Action | null> {
     return this.actionService.find(id);
   }
 
+  @Allow('cx_lead')
   @Mutation(() => Action, { description: 'Create an action from one or more themes.' })
   createAction(
     @Args('input') input: CreateActionInput,
@@ -66,6 +71,7 @@ export class ActionResolver {
     return this.actionService.create(input, actorOf(user));
   }
 
+  @Allow('cx_lead')
   @Mutation(() => Action)
   linkThemesToAction(
     @Args('actionId', { type: () => ID }) actionId: string,
@@ -75,6 +81,7 @@ export class ActionResolver {
     return this.actionService.linkThemes(actionId, themeIds, actorOf(user));
   }
 
+  @Allow('cx_lead')
   @Mutation(() => Action, { description: 'An action keeps at least one theme.' })
   unlinkThemeFromAction(
     @Args('actionId', { type: () => ID }) actionId: string,
@@ -84,6 +91,7 @@ export class ActionResolver {
     return this.actionService.unlinkTheme(actionId, themeId, actorOf(user));
   }
 
+  @Allow('cx_lead')
   @Mutation(() => Action)
   linkFeedbackToAction(
     @Args('actionId', { type: () => ID }) actionId: string,
@@ -93,6 +101,7 @@ export class ActionResolver {
     return this.actionService.linkFeedback(actionId, feedbackIds, actorOf(user));
   }
 
+  @Allow('cx_lead')
   @Mutation(() => Action, {
     description: 'Change title, description, owner or target date (null clears owner or date).',
   })
@@ -103,6 +112,7 @@ export class ActionResolver {
     return this.actionService.update(input, actorOf(user));
   }
 
+  @Allow('cx_lead')
   @Mutation(() => Action, {
     description:
       'Move an action along its lifecycle; illegal moves are refused with ILLEGAL_TRANSITION.',
@@ -114,6 +124,7 @@ export class ActionResolver {
     return this.actionService.changeStatus(input, actorOf(user));
   }
 
+  @Allow('cx_lead')
   @Mutation(() => ActionComment)
   addActionComment(
     @Args('actionId', { type: () => ID }) actionId: string,
@@ -123,6 +134,7 @@ export class ActionResolver {
     return this.actionService.addComment(actionId, body, actorOf(user));
   }
 
+  @Allow('cx_lead')
   @Mutation(() => AnnounceResult, {
     description: 'Tell every customer of the action’s themes and linked feedback, once.',
   })
@@ -133,6 +145,7 @@ export class ActionResolver {
     return this.actionService.announce(input, actorOf(user));
   }
 
+  @Allow('viewer')
   @Query(() => ActionImpact, { nullable: true, description: 'Null until the action shipped.' })
   actionImpact(
     @Args('actionId', { type: () => ID }) actionId: string,

@@ -1,3 +1,4 @@
+import { Allow } from '../auth/access.decorator';
 import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { CurrentUser, type UserPrincipal } from '../auth/user-principal';
 import {
@@ -13,6 +14,7 @@ import { LoopMeasuresService } from './loop-measures.service';
 export class LoopMeasuresResolver {
   constructor(private readonly measures: LoopMeasuresService) {}
 
+  @Allow('viewer')
   @Query(() => LoopMeasures, {
     description:
       'How well the loop closes: share of feedback actioned, share of actioned feedback told, median hours to action, ship and notice, open loops by age; overall and per week.',
@@ -21,6 +23,7 @@ export class LoopMeasuresResolver {
     return this.measures.measures(filter);
   }
 
+  @Allow('viewer')
   @Query(() => [LoopFigures], { description: 'The loop measures per source, theme or owner.' })
   loopBreakdown(
     @Args('by', { type: () => LoopBreakdownBy }) by: LoopBreakdownBy,
@@ -29,6 +32,7 @@ export class LoopMeasuresResolver {
     return this.measures.breakdown(by, filter);
   }
 
+  @Allow('viewer')
   @Query(() => [OwnerNotice], {
     description: 'The signed-in user’s notices, newest first (empty when signed out).',
   })
@@ -39,6 +43,7 @@ export class LoopMeasuresResolver {
     return user ? this.measures.notices(user.userId, unreadOnly) : Promise.resolve([]);
   }
 
+  @Allow('viewer')
   @Mutation(() => Int, {
     description: 'Marks the signed-in user’s notices read; answers how many changed.',
   })

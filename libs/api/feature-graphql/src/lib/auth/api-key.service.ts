@@ -6,6 +6,7 @@ import {
   parseScopes,
   type IngestScope,
 } from '@closedloop/access-domain';
+import { isUuid } from '@closedloop/persistence';
 import { Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
@@ -13,6 +14,17 @@ import type { ApiKeyPrincipal } from './api-key-principal';
 
 const CACHE_TTL_MS = 10_000;
 const TOUCH_EVERY_MS = 60_000;
+
+export interface ApiKeyListing {
+  readonly id: string;
+  readonly name: string;
+  readonly prefix: string;
+  readonly scopes: IngestScope[];
+  readonly createdBy: string;
+  readonly createdAt: Date;
+  readonly revokedAt: Date | null;
+  readonly lastUsedAt: Date | null;
+}
 
 interface ApiKeyRow {
   id: string;
@@ -52,7 +64,34 @@ export class ApiKeyService {
     return { id, key, prefix, scopes: allowed };
   }
 
+  /** Every key, newest first (never the key itself). */
+  async list(): Promise<ApiKeyListing[]> {
+    const rows: {
+      id: string;
+      name: string;
+      prefix: string;
+      scopes: string[];
+      created_by: string;
+      created_at: Date;
+      revoked_at: Date | null;
+      last_used_at: Date | null;
+    }[] = await this.dataSource.query(
+      'SELECT id, name, prefix, scopes, created_by, created_at, revoked_at, last_used_at FROM api_keys ORDER BY created_at DESC, id',
+    );
+    return rows.map((r) => ({
+      id: r.id,
+      name: r.name,
+      prefix: r.prefix,
+      scopes: r.scopes as IngestScope[],
+      createdBy: r.created_by,
+      createdAt: r.created_at,
+      revokedAt: r.revoked_at,
+      lastUsedAt: r.last_used_at,
+    }));
+  }
+
   async revoke(id: string): Promise<boolean> {
+    if (!isUuid(id)) return false;
     const rows: unknown[] = await this.dataSource.query(
       // A SELECT around the UPDATE: TypeORM answers an UPDATE with [rows, count], a SELECT with rows.
       'WITH revoked AS (UPDATE api_keys SET revoked_at = COALESCE(revoked_at, now()) WHERE id = $1 RETURNING id) SELECT id FROM revoked',

@@ -5,7 +5,9 @@ export type ApiErrorCode =
   | 'NOT_FOUND'
   | 'ILLEGAL_TRANSITION'
   | 'DECLINE_REASON_REQUIRED'
-  | 'NOTHING_TO_ANNOUNCE';
+  | 'NOTHING_TO_ANNOUNCE'
+  | 'CONFLICT'
+  | 'LAST_ADMIN';
 
 /** A GraphQL error with a stable `extensions.code` and, for input errors, the offending field. */
 export function apiError(

@@ -1,10 +1,9 @@
+import { IngestOnly } from '../auth/access.decorator';
 import { FEEDBACK_SOURCES, type FeedbackSource } from '@closedloop/contracts';
-import { UseGuards } from '@nestjs/common';
 import { Args, Mutation, Resolver } from '@nestjs/graphql';
 import { GraphQLError } from 'graphql';
 import type { ApiKeyPrincipal } from '../auth/api-key-principal';
 import { CurrentApiKey } from '../auth/current-api-key.decorator';
-import { IngestKeyGuard } from '../auth/ingest-key.guard';
 import { apiError } from '../errors/api-error';
 import { FeedbackEventInput } from './feedback-event.input';
 import { SubmissionStatus } from './ingest-enums';
@@ -15,12 +14,12 @@ import { SubmitSocialPostInput } from './submit-social-post.input';
 import { SubmitStaffReportInput } from './submit-staff-report.input';
 import { SubmitSurveyResponseInput } from './submit-survey-response.input';
 
-/** Integrators' door: one mutation per source and a mixed batch; every one needs an API key. */
+/** Integrators' door: one mutation per source and a mixed batch; every one needs an API key (the access guard runs IngestKeyGuard for @IngestOnly). */
 @Resolver()
-@UseGuards(IngestKeyGuard)
 export class IngestResolver {
   constructor(private readonly ingest: IngestService) {}
 
+  @IngestOnly()
   @Mutation(() => SubmissionResult, {
     description: 'Submit one survey response (NPS, CSAT or CES, with its comment).',
   })
@@ -31,6 +30,7 @@ export class IngestResolver {
     return this.single('survey', input, key);
   }
 
+  @IngestOnly()
   @Mutation(() => SubmissionResult, { description: 'Submit one social post.' })
   submitSocialPost(
     @Args('input') input: SubmitSocialPostInput,
@@ -39,6 +39,7 @@ export class IngestResolver {
     return this.single('social', input, key);
   }
 
+  @IngestOnly()
   @Mutation(() => SubmissionResult, { description: 'Submit one CRM record.' })
   submitCrmRecord(
     @Args('input') input: SubmitCrmRecordInput,
@@ -47,6 +48,7 @@ export class IngestResolver {
     return this.single('crm', input, key);
   }
 
+  @IngestOnly()
   @Mutation(() => SubmissionResult, { description: 'Submit one staff report.' })
   submitStaffReport(
     @Args('input') input: SubmitStaffReportInput,
@@ -55,6 +57,7 @@ export class IngestResolver {
     return this.single('staff', input, key);
   }
 
+  @IngestOnly()
   @Mutation(() => BatchSubmissionResult, {
     description: `Submit up to ${MAX_BATCH_SIZE} events of any sources; answers per event: ACCEPTED, DUPLICATE or REJECTED with the field and reason.`,
   })

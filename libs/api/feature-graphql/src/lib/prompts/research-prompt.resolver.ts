@@ -1,3 +1,4 @@
+import { Allow } from '../auth/access.decorator';
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Feedback } from '../feedback/feedback.model';
 import { ResearchPrompt } from './research-prompt.model';
@@ -10,16 +11,19 @@ const ACTOR = 'portal';
 export class ResearchPromptResolver {
   constructor(private readonly prompts: ResearchPromptService) {}
 
+  @Allow('viewer')
   @Query(() => [ResearchPrompt])
   researchPrompts(): Promise<ResearchPrompt[]> {
     return this.prompts.list();
   }
 
+  @Allow('viewer')
   @Query(() => ResearchPrompt)
   researchPrompt(@Args('id', { type: () => ID }) id: string): Promise<ResearchPrompt> {
     return this.prompts.get(id);
   }
 
+  @Allow('cx_lead')
   @Mutation(() => ResearchPrompt, {
     description: 'Ask front-line staff to collect answers to a question.',
   })
@@ -27,6 +31,7 @@ export class ResearchPromptResolver {
     return this.prompts.create(question, ACTOR);
   }
 
+  @Allow('cx_lead')
   @Mutation(() => ResearchPrompt)
   closeResearchPrompt(@Args('id', { type: () => ID }) id: string): Promise<ResearchPrompt> {
     return this.prompts.close(id);

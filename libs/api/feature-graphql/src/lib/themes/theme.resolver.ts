@@ -1,3 +1,4 @@
+import { Allow } from '../auth/access.decorator';
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Feedback } from '../feedback/feedback.model';
 import { Theme, ThemeBreakdown, ThemeDay, ThemeQuote, ThemeStatus } from './theme.model';
@@ -7,6 +8,7 @@ import { ThemeService } from './theme.service';
 export class ThemeResolver {
   constructor(private readonly themeService: ThemeService) {}
 
+  @Allow('viewer')
   @Query(() => [Theme], {
     description: 'Themes of the default theme space: emerging first, then the largest.',
   })
@@ -18,6 +20,7 @@ export class ThemeResolver {
     return this.themeService.list(status, first);
   }
 
+  @Allow('viewer')
   @Query(() => Theme, {
     nullable: true,
     description: 'Any theme ever issued; a merged one names where it went.',
@@ -26,6 +29,7 @@ export class ThemeResolver {
     return this.themeService.byId(id);
   }
 
+  @Allow('viewer')
   @Query(() => [Feedback], {
     description: 'The items the engine would move out if the theme were split in two.',
   })
@@ -74,6 +78,7 @@ export class ThemeResolver {
     return this.themeService.mergedFrom(theme.id);
   }
 
+  @Allow('cx_lead')
   @Mutation(() => Theme, {
     description: 'Renames a theme; the machine never relabels it afterwards.',
   })
@@ -84,6 +89,7 @@ export class ThemeResolver {
     return this.themeService.rename(id, label);
   }
 
+  @Allow('cx_lead')
   @Mutation(() => Theme, {
     description: 'Merges themes into the target; their feedback and history follow it.',
   })
@@ -94,6 +100,7 @@ export class ThemeResolver {
     return this.themeService.merge(targetId, sourceIds);
   }
 
+  @Allow('cx_lead')
   @Mutation(() => Theme, {
     description:
       'Splits chosen items (or, without them, the engine’s proposal) into a new theme, which it returns.',
@@ -105,6 +112,7 @@ export class ThemeResolver {
     return this.themeService.split(id, feedbackIds ?? null);
   }
 
+  @Allow('cx_lead')
   @Mutation(() => Theme, {
     description: 'Moves feedback to a theme; the machine keeps it there and learns from it.',
   })
@@ -115,6 +123,7 @@ export class ThemeResolver {
     return this.themeService.moveFeedback(feedbackIds, themeId);
   }
 
+  @Allow('cx_lead')
   @Mutation(() => Theme, {
     description: 'Pins (or unpins) a theme: the machine never changes a pinned theme.',
   })
@@ -125,6 +134,7 @@ export class ThemeResolver {
     return this.themeService.pin(id, pinned);
   }
 
+  @Allow('cx_lead')
   @Mutation(() => Theme, {
     description: 'Sets a theme aside as noise; the machine never brings its items back.',
   })
