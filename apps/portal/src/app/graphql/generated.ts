@@ -40,8 +40,8 @@ export type CreateActionInput = {
   readonly ownerId?: string | null | undefined;
   /** YYYY-MM-DD */
   readonly targetDate?: string | null | undefined;
-  /** The themes this action answers: at least one. */
-  readonly themeIds: ReadonlyArray<string>;
+  /** The themes this action answers: at least one, unless feedbackIds names feedback that is not themed yet. */
+  readonly themeIds?: ReadonlyArray<string>;
   readonly title: string;
 };
 
