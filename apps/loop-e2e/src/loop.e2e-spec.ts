@@ -272,6 +272,11 @@ describe('the thin loop on Kafka, PostgreSQL and SMTP', () => {
     const CHANGE = `mutation($input: ChangeActionStatusInput!) { changeActionStatus(input: $input) { status shippedAt } }`;
     const illegal = await graphql(api, CHANGE, { input: { actionId, status: 'SHIPPED' } });
     expect(illegal.errors?.[0]?.extensions?.['code']).toBe('ILLEGAL_TRANSITION');
+    expect(illegal.errors?.[0]?.extensions).toMatchObject({
+      from: 'proposed',
+      to: 'shipped',
+      allowed: ['planned', 'in_progress', 'declined'],
+    });
     for (const status of ['PLANNED', 'IN_PROGRESS', 'SHIPPED']) {
       await graphqlData(api, CHANGE, { input: { actionId, status } });
     }
