@@ -300,6 +300,11 @@ describe('the thin loop on Kafka, PostgreSQL and SMTP', () => {
     const CHANGE = `mutation($input: ChangeActionStatusInput!) { changeActionStatus(input: $input) { status shippedAt } }`;
     const illegal = await graphql(api, CHANGE, { input: { actionId, status: 'SHIPPED' } }, session);
     expect(illegal.errors?.[0]?.extensions?.['code']).toBe('ILLEGAL_TRANSITION');
+    expect(illegal.errors?.[0]?.extensions).toMatchObject({
+      from: 'proposed',
+      to: 'shipped',
+      allowed: ['planned', 'in_progress', 'declined'],
+    });
     for (const status of ['PLANNED', 'IN_PROGRESS', 'SHIPPED']) {
       await graphqlData(api, CHANGE, { input: { actionId, status } }, session);
     }
@@ -402,6 +407,35 @@ describe('the thin loop on Kafka, PostgreSQL and SMTP', () => {
       [actionId, f1.customer.id],
     );
     expect(after).toEqual([{ attempts: notices[0]?.attempts, status: 'sent' }]);
+
+    // The pipeline's tracking stage counted the item in the weekly roll-up, and the measures and
+    // the impact answer over GraphQL: both responses are actioned and this customer was told.
+    await eventually(async () => {
+      const tracked = await query<{ tracked: boolean }>(
+        databaseUrl,
+        'SELECT tracked_at IS NOT NULL AS tracked FROM feedback WHERE id = $1',
+        [f1.id],
+      );
+      expect(tracked[0]?.tracked).toBe(true);
+    });
+    const measures = await graphqlData<{
+      loopMeasures: { overall: { actioned: number; told: number; toldShare: number } };
+      actionImpact: { windowWeeks: number; after: { weeks: { offset: number }[] } } | null;
+    }>(
+      api,
+      `query($filter: LoopFilterInput!, $a: ID!) {
+        loopMeasures(filter: $filter) { overall { actioned told toldShare } }
+        actionImpact(actionId: $a, windowWeeks: 2) { windowWeeks after { weeks { offset } } }
+      }`,
+      {
+        filter: { from: '2026-10-26T00:00:00Z', to: '2026-11-09T00:00:00Z' },
+        a: actionId,
+      },
+    );
+    expect(measures.loopMeasures.overall.actioned).toBeGreaterThanOrEqual(2);
+    expect(measures.loopMeasures.overall.told).toBeGreaterThanOrEqual(2);
+    expect(measures.actionImpact?.windowWeeks).toBe(2);
+    expect(measures.actionImpact?.after.weeks[0]?.offset).toBe(0);
 
     // One-click unsubscribe (RFC 8058) from the header's URL.
     const unsubscribeUrl = listUnsubscribe.slice(1, -1);

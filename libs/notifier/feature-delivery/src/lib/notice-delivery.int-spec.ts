@@ -57,7 +57,7 @@ describe('NoticeDeliveryService on PostgreSQL and SMTP', () => {
       opts.unsubscribed ? new Date() : null,
     ]);
     await q(
-      `INSERT INTO actions (id, title, owner, status, notice_subject, notice_body) VALUES ($1, 'faster checkout', 'Priya', 'announced', 'We shipped {{change}}', 'Hi {{firstName}}, you said "{{quote}}" on {{quoteDate}}.')`,
+      `INSERT INTO actions (id, title, legacy_owner, status, notice_subject, notice_body) VALUES ($1, 'faster checkout', 'Priya', 'announced', 'We shipped {{change}}', 'Hi {{firstName}}, you said "{{quote}}" on {{quoteDate}}.')`,
       [actionId],
     );
     await q(

@@ -8,7 +8,7 @@ import {
 } from '@closedloop/actions-data-access';
 import { isUuid } from '@closedloop/persistence';
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { apiError } from '../errors/api-error';
 import type { ActionImpact } from './action-impact.model';
 import type {
@@ -49,8 +49,10 @@ export class LoopMeasuresService {
   async measures(filter: LoopFilterInput): Promise<LoopMeasures> {
     this.check(filter);
     const now = new Date();
-    const [overall] = await loopMeasures(this.dataSource.manager, filter, 'overall', now);
-    const weekly = await loopMeasures(this.dataSource.manager, filter, 'week', now);
+    const [[overall], weekly] = await this.withSortMemory(async (m) => [
+      await loopMeasures(m, filter, 'overall', now),
+      await loopMeasures(m, filter, 'week', now),
+    ]);
     return {
       overall: toFigures(
         overall ?? {
@@ -72,11 +74,8 @@ export class LoopMeasuresService {
 
   async breakdown(by: LoopBreakdownBy, filter: LoopFilterInput): Promise<LoopFigures[]> {
     this.check(filter);
-    const rows = await loopMeasures(
-      this.dataSource.manager,
-      filter,
-      by as LoopGrouping,
-      new Date(),
+    const rows = await this.withSortMemory((m) =>
+      loopMeasures(m, filter, by as LoopGrouping, new Date()),
     );
     return rows.map(toFigures);
   }
@@ -105,6 +104,18 @@ export class LoopMeasuresService {
       );
     }
     return markOwnerNoticesRead(this.dataSource.manager, userId, ids, new Date());
+  }
+
+  /**
+   * Runs the measures in one transaction with more sort memory: the per-item grouping and the
+   * medians sort the actioned items in range, which spill to disk at the default 4 MB (measured:
+   * 300k actioned items over a year, 1.46 s → 0.55 s; see docs/architecture.md).
+   */
+  private withSortMemory<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(async (manager) => {
+      await manager.query(`SET LOCAL work_mem = '64MB'`);
+      return work(manager);
+    });
   }
 
   private check(filter: LoopFilterInput): void {
