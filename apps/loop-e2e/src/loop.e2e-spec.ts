@@ -431,6 +431,7 @@ describe('the thin loop on Kafka, PostgreSQL and SMTP', () => {
         filter: { from: '2026-10-26T00:00:00Z', to: '2026-11-09T00:00:00Z' },
         a: actionId,
       },
+      session,
     );
     expect(measures.loopMeasures.overall.actioned).toBeGreaterThanOrEqual(2);
     expect(measures.loopMeasures.overall.told).toBeGreaterThanOrEqual(2);
