@@ -1,4 +1,5 @@
 import { Allow } from '../auth/access.decorator';
+import { SettingsService } from '../settings/settings.service';
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { CurrentUser, type UserPrincipal } from '../auth/user-principal';
 import { Feedback } from '../feedback/feedback.model';
@@ -29,6 +30,12 @@ import {
 import { ActionService } from './action.service';
 import { LoopMeasuresService } from './loop-measures.service';
 
+const WINDOW_ARG = {
+  type: () => Int,
+  nullable: true,
+  description: 'Weeks before and after the ship; the impactWindowWeeks setting when omitted.',
+} as const;
+
 @Resolver(() => Action)
 export class ActionResolver {
   constructor(
@@ -37,6 +44,7 @@ export class ActionResolver {
     private readonly feedbackService: FeedbackService,
     private readonly noticeService: NoticeService,
     private readonly themeService: ThemeService,
+    private readonly settings: SettingsService,
   ) {}
 
   @Allow('viewer')
@@ -149,9 +157,9 @@ export class ActionResolver {
   @Query(() => ActionImpact, { nullable: true, description: 'Null until the action shipped.' })
   actionImpact(
     @Args('actionId', { type: () => ID }) actionId: string,
-    @Args('windowWeeks', { type: () => Int, defaultValue: 8 }) windowWeeks: number,
+    @Args('windowWeeks', { ...WINDOW_ARG }) windowWeeks: number | null,
   ): Promise<ActionImpact | null> {
-    return this.measures.impact(actionId, windowWeeks);
+    return this.impactOf(actionId, windowWeeks);
   }
 
   @ResolveField(() => ActionOwner, { nullable: true })
@@ -174,9 +182,9 @@ export class ActionResolver {
   @ResolveField(() => ActionImpact, { nullable: true })
   impact(
     @Parent() action: Action,
-    @Args('windowWeeks', { type: () => Int, defaultValue: 8 }) windowWeeks: number,
+    @Args('windowWeeks', { ...WINDOW_ARG }) windowWeeks: number | null,
   ): Promise<ActionImpact | null> {
-    return this.measures.impact(action.id, windowWeeks);
+    return this.impactOf(action.id, windowWeeks);
   }
 
   @ResolveField(() => ActionRegression, {
@@ -205,5 +213,14 @@ export class ActionResolver {
   @ResolveField(() => NoticeSummary)
   noticeSummary(@Parent() action: Action): Promise<NoticeSummary> {
     return this.noticeService.summary(action.id);
+  }
+
+  /** The impact over the given window, or the admins' `impactWindowWeeks` setting. */
+  private async impactOf(
+    actionId: string,
+    windowWeeks: number | null,
+  ): Promise<ActionImpact | null> {
+    const weeks = windowWeeks ?? (await this.settings.get()).impactWindowWeeks;
+    return this.measures.impact(actionId, weeks);
   }
 }

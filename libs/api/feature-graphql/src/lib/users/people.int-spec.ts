@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { startGraphqlTestApp, type GraphqlTestApp } from '../../testing/graphql-test-app';
 import { UserService } from './user.service';
 
@@ -199,6 +200,22 @@ describe('people, sessions and sign-in, on real PostgreSQL', () => {
         regressionThresholdPercent: 25,
         updatedBy: 'Admin@People.example',
       },
+    });
+
+    // An action's impact without a window uses the setting; a given window still wins.
+    const actionId = randomUUID();
+    await api.db.dataSource.query(
+      `INSERT INTO actions (id, title, description, status, created_at, updated_at, shipped_at)
+       VALUES ($1, 'Faster refunds', '', 'shipped', now() - interval '30 days', now(), now() - interval '14 days')`,
+      [actionId],
+    );
+    const IMPACT =
+      'query($a: ID!, $w: Int) { actionImpact(actionId: $a, windowWeeks: $w) { windowWeeks } }';
+    expect((await api.call(IMPACT, { a: actionId }, lead)).data).toEqual({
+      actionImpact: { windowWeeks: 12 },
+    });
+    expect((await api.call(IMPACT, { a: actionId, w: 3 }, lead)).data).toEqual({
+      actionImpact: { windowWeeks: 3 },
     });
   });
 });
