@@ -14,6 +14,8 @@ import { ResearchPromptResolver } from './prompts/research-prompt.resolver';
 import { ResearchPromptService } from './prompts/research-prompt.service';
 import { complexityLimitPlugin, DEFAULT_QUERY_LIMITS, depthLimitRule } from './query-limits';
 import { formatGraphqlError } from './errors/format-error';
+import { CustomerResolver } from './customers/customer.resolver';
+import { CustomerService } from './customers/customer.service';
 import { FeedbackResolver } from './feedback/feedback.resolver';
 import { FeedbackService } from './feedback/feedback.service';
 import { NoticeService } from './notices/notice.service';
@@ -28,6 +30,7 @@ export const GRAPHQL_RESOLVERS = [
   ActionResolver,
   ResearchPromptResolver,
   ThemeResolver,
+  CustomerResolver,
 ];
 
 /** The GraphQL API (code-first, Apollo Server) for integrators and the portal, and the unsubscribe endpoint. */
@@ -73,6 +76,7 @@ export class ApiGraphqlModule {
         IngestService,
         ResearchPromptService,
         FeedbackService,
+        CustomerService,
         ActionService,
         NoticeService,
         ThemeService,

@@ -12,6 +12,7 @@ import { ThemeDailyStatEntity } from './theme-daily-stat.entity';
 import { ThemeNoiseItemEntity } from './theme-noise-item.entity';
 import { ThemeSpaceStateEntity } from './theme-space-state.entity';
 import { ThemeEntity } from './theme.entity';
+import { ThemeTotalEntity } from './theme-total.entity';
 import { SessionEntity } from './session.entity';
 import { UserEntity } from './user.entity';
 
@@ -30,6 +31,7 @@ export {
   ThemeDailyStatEntity,
   ThemeSpaceStateEntity,
   ThemeNoiseItemEntity,
+  ThemeTotalEntity,
   UserEntity,
   SessionEntity,
 };
@@ -52,6 +54,7 @@ export const ALL_ENTITIES = [
   ThemeDailyStatEntity,
   ThemeSpaceStateEntity,
   ThemeNoiseItemEntity,
+  ThemeTotalEntity,
   UserEntity,
   SessionEntity,
 ];

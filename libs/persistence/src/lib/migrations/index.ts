@@ -3,6 +3,7 @@ import { IntakeEnrichmentPromptsApiKeys1795394524603 } from './1795394524603-int
 import { Themes1795403789510 } from './1795403789510-themes';
 import { ThemeEngineRecords1795985913459 } from './1795985913459-theme-engine-records';
 import { UsersSessions1796000000000 } from './1796000000000-users-sessions';
+import { ListIndexesThemeTotals1796300000000 } from './1796300000000-list-indexes-theme-totals';
 
 /** Every migration, oldest first. Never edit one that has landed: add a new one. */
 export const ALL_MIGRATIONS = [
@@ -11,4 +12,5 @@ export const ALL_MIGRATIONS = [
   Themes1795403789510,
   ThemeEngineRecords1795985913459,
   UsersSessions1796000000000,
+  ListIndexesThemeTotals1796300000000,
 ];

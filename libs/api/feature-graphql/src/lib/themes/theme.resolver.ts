@@ -1,21 +1,40 @@
-import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import {
+  Args,
+  ID,
+  Info,
+  Int,
+  Mutation,
+  Parent,
+  Query,
+  ResolveField,
+  Resolver,
+} from '@nestjs/graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import { Feedback } from '../feedback/feedback.model';
-import { Theme, ThemeBreakdown, ThemeDay, ThemeQuote, ThemeStatus } from './theme.model';
+import type { Connection } from '../pagination/connection.model';
+import { wantsField } from '../pagination/wants-field';
+import { ThemeConnection } from './theme-connection.model';
+import { ThemeFilterInput, ThemeSort } from './theme-list.inputs';
+import { Theme, ThemeBreakdown, ThemeDay, ThemeQuote } from './theme.model';
 import { ThemeService } from './theme.service';
 
 @Resolver(() => Theme)
 export class ThemeResolver {
   constructor(private readonly themeService: ThemeService) {}
 
-  @Query(() => [Theme], {
-    description: 'Themes of the default theme space: emerging first, then the largest.',
+  @Query(() => ThemeConnection, {
+    description:
+      'Themes of the default theme space, filtered (ACTIVE unless a status is given) and sorted, a page at a time.',
   })
   themes(
-    @Args('status', { type: () => ThemeStatus, defaultValue: ThemeStatus.ACTIVE })
-    status: ThemeStatus,
-    @Args('first', { type: () => Int, defaultValue: 200 }) first: number,
-  ): Promise<Theme[]> {
-    return this.themeService.list(status, first);
+    @Args('first', { type: () => Int, defaultValue: 50 }) first: number,
+    @Args('after', { type: () => String, nullable: true }) after: string | null,
+    @Args('filter', { type: () => ThemeFilterInput, nullable: true })
+    filter: ThemeFilterInput | null,
+    @Args('sort', { type: () => ThemeSort, defaultValue: ThemeSort.VOLUME }) sort: ThemeSort,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<Connection<Theme>> {
+    return this.themeService.page(filter, sort, first, after, wantsField(info, 'totalCount'));
   }
 
   @Query(() => Theme, {

@@ -18,7 +18,12 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { apiError } from '../errors/api-error';
 import type { Feedback } from '../feedback/feedback.model';
 import { FEEDBACK_SELECT, toFeedback, type FeedbackRow } from '../feedback/feedback.rows';
-import { Theme, ThemeBreakdown, ThemeDay, ThemeQuote, ThemeStatus } from './theme.model';
+import type { Connection } from '../pagination/connection.model';
+import { checkPageSize } from '../pagination/cursor';
+import { toConnection } from '../pagination/to-connection';
+import type { ThemeFilterInput, ThemeSort } from './theme-list.inputs';
+import { themeListSql } from './theme-list.query';
+import { Theme, ThemeBreakdown, ThemeDay, ThemeQuote } from './theme.model';
 import { npsOf, THEME_SELECT, toTheme, type ThemeRow } from './theme.rows';
 
 const MAX_LABEL = 80;
@@ -38,14 +43,31 @@ export class ThemeService {
     private readonly store: ThemeSpaceStore,
   ) {}
 
-  async list(status: ThemeStatus, first: number): Promise<Theme[]> {
-    if (first < 1 || first > 1000)
-      throw apiError('BAD_USER_INPUT', 'first must be between 1 and 1000', { field: 'first' });
-    const rows: ThemeRow[] = await this.dataSource.query(
-      `${THEME_SELECT} WHERE space = $1 AND status = $2 ORDER BY emerging_since IS NULL, size DESC, id LIMIT $3`,
-      [this.space, status, first],
+  /** A page of the default space's themes, filtered and sorted; the count only when asked for. */
+  async page(
+    filter: ThemeFilterInput | null | undefined,
+    sort: ThemeSort,
+    first: number,
+    after: string | null | undefined,
+    withTotal: boolean,
+  ): Promise<Connection<Theme>> {
+    const size = checkPageSize(first);
+    const sql = themeListSql(this.space, filter, sort, size, after);
+    const rows: (ThemeRow & { sort_key: string | number })[] = await this.dataSource.query(
+      sql.page.sql,
+      sql.page.params,
     );
-    return rows.map(toTheme);
+    const total = withTotal
+      ? Number(
+          ((await this.dataSource.query(sql.count.sql, sql.count.params)) as { n: string }[])[0]
+            ?.n ?? 0,
+        )
+      : 0;
+    const keys = new Map(rows.map((r) => [r.id, r.sort_key]));
+    return toConnection(rows.map(toTheme), size, total, (theme) => ({
+      key: keys.get(theme.id) as string | number,
+      id: theme.id,
+    }));
   }
 
   async byId(id: string): Promise<Theme | null> {

@@ -1,0 +1,60 @@
+import { MigrationInterface, QueryRunner } from 'typeorm';
+
+/**
+ * Keeps the portal's paginated lists index-driven at a million feedback rows, and adds the
+ * per-theme roll-up the theme list sorts and filters by (so no request aggregates feedback).
+ *
+ * Feedback lists are newest first by (occurred_at, id): one index per filter that narrows a lot
+ * (source, theme, customer) leads with it, so a page is a short backward index scan; text search
+ * uses a GIN index on the words (`simple` configuration, which needs no extension and runs on
+ * PGlite). The (theme_id) and (customer_id) indexes are superseded by the wider ones.
+ */
+export class ListIndexesThemeTotals1796300000000 implements MigrationInterface {
+  name = 'ListIndexesThemeTotals1796300000000';
+
+  public async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(
+      `CREATE INDEX "ix_feedback_occurred" ON "feedback" ("occurred_at", "id")`,
+    );
+    await queryRunner.query(
+      `CREATE INDEX "ix_feedback_source_occurred" ON "feedback" ("source", "occurred_at", "id")`,
+    );
+    await queryRunner.query(
+      `CREATE INDEX "ix_feedback_theme_occurred" ON "feedback" ("theme_id", "occurred_at", "id") WHERE theme_id IS NOT NULL`,
+    );
+    await queryRunner.query(
+      `CREATE INDEX "ix_feedback_customer_occurred" ON "feedback" ("customer_id", "occurred_at", "id")`,
+    );
+    await queryRunner.query(`DROP INDEX "public"."ix_feedback_theme"`);
+    await queryRunner.query(`DROP INDEX "public"."ix_feedback_customer"`);
+    await queryRunner.query(
+      `CREATE INDEX "ix_feedback_text_search" ON "feedback" USING gin (to_tsvector('simple'::regconfig, COALESCE("text", '')))`,
+    );
+    await queryRunner.query(
+      `CREATE INDEX "ix_customers_created" ON "customers" ("created_at", "id")`,
+    );
+    await queryRunner.query(
+      `CREATE TABLE "theme_totals" ("theme_id" text NOT NULL, "volume" integer NOT NULL DEFAULT 0, "negative_count" integer NOT NULL DEFAULT 0, "sentiment_sum" double precision NOT NULL DEFAULT 0, "sentiment_count" integer NOT NULL DEFAULT 0, "last_feedback_at" TIMESTAMP WITH TIME ZONE, CONSTRAINT "PK_theme_totals" PRIMARY KEY ("theme_id"))`,
+    );
+    await queryRunner.query(
+      `INSERT INTO "theme_totals" (theme_id, volume, negative_count, sentiment_sum, sentiment_count, last_feedback_at)
+       SELECT theme_id, count(*), count(*) FILTER (WHERE sentiment <= -0.05), COALESCE(sum(sentiment), 0),
+              count(sentiment), max(occurred_at)
+       FROM "feedback" WHERE theme_id IS NOT NULL GROUP BY theme_id`,
+    );
+  }
+
+  public async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`DROP TABLE "theme_totals"`);
+    await queryRunner.query(`DROP INDEX "public"."ix_customers_created"`);
+    await queryRunner.query(`DROP INDEX "public"."ix_feedback_text_search"`);
+    await queryRunner.query(`CREATE INDEX "ix_feedback_customer" ON "feedback" ("customer_id")`);
+    await queryRunner.query(
+      `CREATE INDEX "ix_feedback_theme" ON "feedback" ("theme_id") WHERE theme_id IS NOT NULL`,
+    );
+    await queryRunner.query(`DROP INDEX "public"."ix_feedback_customer_occurred"`);
+    await queryRunner.query(`DROP INDEX "public"."ix_feedback_theme_occurred"`);
+    await queryRunner.query(`DROP INDEX "public"."ix_feedback_source_occurred"`);
+    await queryRunner.query(`DROP INDEX "public"."ix_feedback_occurred"`);
+  }
+}
