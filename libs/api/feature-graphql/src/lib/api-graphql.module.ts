@@ -23,6 +23,10 @@ import { ThemeResolver } from './themes/theme.resolver';
 import { ThemeService } from './themes/theme.service';
 import { ThemeSpaceStore } from '@closedloop/themes-data-access';
 import { UnsubscribeController } from './unsubscribe/unsubscribe.controller';
+import { graphqlContext } from './live/graphql-context';
+import { createLivePubSub, LIVE_PUBSUB } from './live/live-events';
+import { LiveEventRelay } from './live/live-event-relay.service';
+import { LiveResolver } from './live/live.resolver';
 
 export const GRAPHQL_RESOLVERS = [
   IngestResolver,
@@ -31,6 +35,7 @@ export const GRAPHQL_RESOLVERS = [
   ResearchPromptResolver,
   ThemeResolver,
   CustomerResolver,
+  LiveResolver,
 ];
 
 /** The GraphQL API (code-first, Apollo Server) for integrators and the portal, and the unsubscribe endpoint. */
@@ -52,7 +57,8 @@ export class ApiGraphqlModule {
               sortSchema: true,
               playground: false,
               introspection: true,
-              context: ({ req }: { req: unknown }) => ({ req }),
+              context: graphqlContext,
+              subscriptions: { 'graphql-ws': { path: '/graphql' } },
               validationRules: [depthLimitRule(limits)],
               // Apollo's ESM and CJS type declarations differ; the driver's own type names the same plugin.
               plugins: [
@@ -81,6 +87,8 @@ export class ApiGraphqlModule {
         NoticeService,
         ThemeService,
         { provide: ThemeSpaceStore, useFactory: () => new ThemeSpaceStore() },
+        { provide: LIVE_PUBSUB, useFactory: createLivePubSub },
+        LiveEventRelay,
         ...GRAPHQL_RESOLVERS,
       ],
     };

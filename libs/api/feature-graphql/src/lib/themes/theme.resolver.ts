@@ -10,6 +10,7 @@ import {
   Resolver,
 } from '@nestjs/graphql';
 import type { GraphQLResolveInfo } from 'graphql';
+import { CurrentUser, type UserPrincipal } from '../auth/user-principal';
 import { Feedback } from '../feedback/feedback.model';
 import type { Connection } from '../pagination/connection.model';
 import { wantsField } from '../pagination/wants-field';
@@ -99,8 +100,9 @@ export class ThemeResolver {
   renameTheme(
     @Args('id', { type: () => ID }) id: string,
     @Args('label') label: string,
+    @CurrentUser() user: UserPrincipal | null,
   ): Promise<Theme> {
-    return this.themeService.rename(id, label);
+    return this.themeService.rename(id, label, actorOf(user));
   }
 
   @Mutation(() => Theme, {
@@ -109,8 +111,9 @@ export class ThemeResolver {
   mergeThemes(
     @Args('targetId', { type: () => ID }) targetId: string,
     @Args('sourceIds', { type: () => [ID] }) sourceIds: string[],
+    @CurrentUser() user: UserPrincipal | null,
   ): Promise<Theme> {
-    return this.themeService.merge(targetId, sourceIds);
+    return this.themeService.merge(targetId, sourceIds, actorOf(user));
   }
 
   @Mutation(() => Theme, {
@@ -120,8 +123,9 @@ export class ThemeResolver {
   splitTheme(
     @Args('id', { type: () => ID }) id: string,
     @Args('feedbackIds', { type: () => [ID], nullable: true }) feedbackIds: string[] | null,
+    @CurrentUser() user: UserPrincipal | null,
   ): Promise<Theme> {
-    return this.themeService.split(id, feedbackIds ?? null);
+    return this.themeService.split(id, feedbackIds ?? null, actorOf(user));
   }
 
   @Mutation(() => Theme, {
@@ -130,8 +134,9 @@ export class ThemeResolver {
   moveFeedbackToTheme(
     @Args('feedbackIds', { type: () => [ID] }) feedbackIds: string[],
     @Args('themeId', { type: () => ID }) themeId: string,
+    @CurrentUser() user: UserPrincipal | null,
   ): Promise<Theme> {
-    return this.themeService.moveFeedback(feedbackIds, themeId);
+    return this.themeService.moveFeedback(feedbackIds, themeId, actorOf(user));
   }
 
   @Mutation(() => Theme, {
@@ -140,14 +145,23 @@ export class ThemeResolver {
   pinTheme(
     @Args('id', { type: () => ID }) id: string,
     @Args('pinned', { defaultValue: true }) pinned: boolean,
+    @CurrentUser() user: UserPrincipal | null,
   ): Promise<Theme> {
-    return this.themeService.pin(id, pinned);
+    return this.themeService.pin(id, pinned, actorOf(user));
   }
 
   @Mutation(() => Theme, {
     description: 'Sets a theme aside as noise; the machine never brings its items back.',
   })
-  markThemeNoise(@Args('id', { type: () => ID }) id: string): Promise<Theme> {
-    return this.themeService.markNoise(id);
+  markThemeNoise(
+    @Args('id', { type: () => ID }) id: string,
+    @CurrentUser() user: UserPrincipal | null,
+  ): Promise<Theme> {
+    return this.themeService.markNoise(id, actorOf(user));
   }
+}
+
+/** Who made a change, for theme.changed.v1: the signed-in user's id, else `portal`. */
+function actorOf(user: UserPrincipal | null): string {
+  return user?.userId ?? 'portal';
 }
