@@ -102,9 +102,13 @@ export const themeStatsSql = [
           count(*) FILTER (WHERE metric = 'NPS' AND score_band = 'detractor')
    FROM feedback WHERE theme_id IS NOT NULL GROUP BY 1, 2, 3, 4`,
   `INSERT INTO theme_totals (theme_id, volume, negative_count, sentiment_sum, sentiment_count, last_feedback_at)
-   SELECT theme_id, count(*), count(*) FILTER (WHERE sentiment <= -0.05), COALESCE(sum(sentiment), 0),
-          count(sentiment), max(occurred_at)
-   FROM feedback WHERE theme_id IS NOT NULL GROUP BY theme_id`,
+   SELECT t.id, COALESCE(a.volume, 0), COALESCE(a.negative_count, 0), COALESCE(a.sentiment_sum, 0),
+          COALESCE(a.sentiment_count, 0), a.last_feedback_at
+   FROM themes t LEFT JOIN (
+     SELECT theme_id, count(*) AS volume, count(*) FILTER (WHERE sentiment <= -0.05) AS negative_count,
+            sum(sentiment) AS sentiment_sum, count(sentiment) AS sentiment_count, max(occurred_at) AS last_feedback_at
+     FROM feedback WHERE theme_id IS NOT NULL GROUP BY theme_id
+   ) AS a ON a.theme_id = t.id`,
   `UPDATE themes t SET size = tt.volume FROM theme_totals tt WHERE tt.theme_id = t.id`,
 ];
 

@@ -9,7 +9,7 @@ import { CustomerEntity } from './customer.entity';
 @Index('ix_feedback_theme_occurred', ['themeId', 'occurredAt', 'id'], {
   where: 'theme_id IS NOT NULL',
 })
-// ix_feedback_text_search: GIN on to_tsvector('simple', text), created by migration 1796300000000.
+// ix_feedback_text_search: GIN on search_vector, created by migration 1796300000000.
 export class FeedbackEntity {
   @PrimaryColumn('uuid')
   id!: string;
@@ -102,4 +102,7 @@ export class FeedbackEntity {
    */
   @Column({ type: 'bytea', nullable: true })
   embedding!: Buffer | null;
+
+  // search_vector (tsvector, GENERATED from text, GIN-indexed) is created by migration
+  // 1796300000000 and not mapped here: TypeORM would add its typeorm_metadata table for it.
 }

@@ -1,4 +1,4 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
 /**
  * One theme's running totals over all its feedback: a roll-up of theme_daily_stats kept in the
@@ -6,6 +6,8 @@ import { Column, Entity, PrimaryColumn } from 'typeorm';
  * without aggregating feedback or daily rows per request.
  */
 @Entity({ name: 'theme_totals' })
+@Index('ix_theme_totals_volume', ['volume', 'themeId'])
+// ix_theme_totals_negative_share and ix_theme_totals_recent are expression indexes (migration 1796300000000).
 export class ThemeTotalEntity {
   @PrimaryColumn({ name: 'theme_id', type: 'text' })
   themeId!: string;

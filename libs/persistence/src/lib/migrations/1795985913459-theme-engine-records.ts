@@ -21,7 +21,9 @@ export class ThemeEngineRecords1795985913459 implements MigrationInterface {
     await queryRunner.query(`ALTER TABLE "themes" RENAME COLUMN "top_terms" TO "key_phrases"`);
     await queryRunner.query(`ALTER TABLE "themes" ADD "engine_record" jsonb`);
     await queryRunner.query(`ALTER TABLE "themes" ADD "engine_sum" bytea`);
-    await queryRunner.query(`ALTER TABLE "themes" ADD "engine_version" bigint NOT NULL DEFAULT '0'`);
+    await queryRunner.query(
+      `ALTER TABLE "themes" ADD "engine_version" bigint NOT NULL DEFAULT '0'`,
+    );
     await queryRunner.query(
       `CREATE INDEX "ix_themes_space_version" ON "themes"  ("space", "engine_version") `,
     );

@@ -16,7 +16,9 @@ export class UsersSessions1796000000000 implements MigrationInterface {
     await queryRunner.query(
       `CREATE TABLE "sessions" ("id" uuid NOT NULL, "user_id" uuid NOT NULL, "token_hash" text NOT NULL, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "last_seen_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "expires_at" TIMESTAMP WITH TIME ZONE NOT NULL, "revoked_at" TIMESTAMP WITH TIME ZONE, CONSTRAINT "PK_sessions" PRIMARY KEY ("id"), CONSTRAINT "FK_sessions_user" FOREIGN KEY ("user_id") REFERENCES "users"("id") ON DELETE CASCADE)`,
     );
-    await queryRunner.query(`CREATE UNIQUE INDEX "uq_sessions_token_hash" ON "sessions" ("token_hash")`);
+    await queryRunner.query(
+      `CREATE UNIQUE INDEX "uq_sessions_token_hash" ON "sessions" ("token_hash")`,
+    );
     await queryRunner.query(`CREATE INDEX "ix_sessions_user" ON "sessions" ("user_id")`);
   }
 

@@ -122,13 +122,19 @@ export async function rebuildDailyStats(
      GROUP BY 1, 2, 3, 4`,
     [ids],
   );
-  await manager.query('DELETE FROM theme_totals WHERE theme_id = ANY($1::text[])', [ids]);
+  // Every theme keeps its totals row (zeros once it has no feedback): the theme list walks them.
   await manager.query(
     `INSERT INTO theme_totals (theme_id, volume, negative_count, sentiment_sum, sentiment_count, last_feedback_at)
-     SELECT theme_id, count(*), count(*) FILTER (WHERE sentiment <= -0.05), COALESCE(sum(sentiment), 0),
-            count(sentiment), max(occurred_at)
-     FROM feedback WHERE theme_id = ANY($1::text[])
-     GROUP BY 1`,
+     SELECT ids.id, COALESCE(a.volume, 0), COALESCE(a.negative_count, 0), COALESCE(a.sentiment_sum, 0),
+            COALESCE(a.sentiment_count, 0), a.last_feedback_at
+     FROM unnest($1::text[]) AS ids(id) LEFT JOIN (
+       SELECT theme_id, count(*) AS volume, count(*) FILTER (WHERE sentiment <= -0.05) AS negative_count,
+              sum(sentiment) AS sentiment_sum, count(sentiment) AS sentiment_count, max(occurred_at) AS last_feedback_at
+       FROM feedback WHERE theme_id = ANY($1::text[]) GROUP BY theme_id
+     ) AS a ON a.theme_id = ids.id
+     ON CONFLICT (theme_id) DO UPDATE SET volume = EXCLUDED.volume, negative_count = EXCLUDED.negative_count,
+       sentiment_sum = EXCLUDED.sentiment_sum, sentiment_count = EXCLUDED.sentiment_count,
+       last_feedback_at = EXCLUDED.last_feedback_at`,
     [ids],
   );
 }

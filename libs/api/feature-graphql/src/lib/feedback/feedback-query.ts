@@ -4,8 +4,8 @@ import type { FeedbackFilterInput } from './feedback-filter.input';
 
 const MAX_SEARCH = 200;
 
-/** The feedback text-search expression; it must match the GIN index ix_feedback_text_search. */
-export const FEEDBACK_SEARCH_VECTOR = `to_tsvector('simple'::regconfig, COALESCE(f.text, ''))`;
+/** The feedback text's stored word vector (GIN index ix_feedback_text_search). */
+export const FEEDBACK_SEARCH_VECTOR = 'f.search_vector';
 
 /**
  * SQL conditions for a feedback filter, with their parameters numbered after `params`. Each

@@ -167,7 +167,7 @@ describe('paginated lists on a real PostgreSQL', () => {
 
   describe('themes', () => {
     beforeAll(async () => {
-      // 23 themes with running totals; volumes and shares tie in places, one has no totals yet.
+      // 23 themes with running totals; volumes and shares tie in places, one has no feedback yet.
       await db.dataSource.query(
         `INSERT INTO themes (id, space, label, label_source, status, size, key_phrases, created_at)
          SELECT 'th-' || lpad(i::text, 2, '0'), 'default',
@@ -183,6 +183,7 @@ describe('paginated lists on a real PostgreSQL', () => {
                 '2026-11-01T00:00:00.000001Z'::timestamptz + (i % 4) * interval '1 day'
          FROM generate_series(1, 22) AS i`,
       );
+      await db.dataSource.query("INSERT INTO theme_totals (theme_id) VALUES ('th-23')");
     });
 
     const THEME_PAGE = `query($first: Int!, $after: String, $filter: ThemeFilterInput, $sort: ThemeSort) {
@@ -205,12 +206,12 @@ describe('paginated lists on a real PostgreSQL', () => {
         4,
       );
     const FROM =
-      "FROM themes t LEFT JOIN theme_totals tt ON tt.theme_id = t.id WHERE t.space = 'default'";
+      "FROM themes t JOIN theme_totals tt ON tt.theme_id = t.id WHERE t.space = 'default'";
 
     it.each([
-      ['VOLUME', 'COALESCE(tt.volume, 0)'],
-      ['RECENT', 'COALESCE(tt.last_feedback_at, t.created_at)'],
-      ['NEGATIVE_SHARE', 'COALESCE(tt.negative_count::float8 / NULLIF(tt.volume, 0), 0)'],
+      ['VOLUME', 'tt.volume'],
+      ['RECENT', "COALESCE(tt.last_feedback_at, 'epoch')"],
+      ['NEGATIVE_SHARE', 'tt.negative_count::float8 / GREATEST(tt.volume, 1)'],
     ])('sorts by %s with keyset cursors over ties', async (sort, key) => {
       const expected = await ids(
         `SELECT t.id ${FROM} AND t.status = 'active' ORDER BY ${key} DESC, t.id DESC`,
@@ -277,6 +278,11 @@ describe('paginated lists on a real PostgreSQL', () => {
          FROM theme_totals WHERE theme_id = 'theme-even'`,
       );
       expect(rebuilt).toEqual({ volume: 65, negative_count: 13, latest: true });
+      await db.dataSource.transaction((manager) => rebuildDailyStats(manager, ['th-22']));
+      const [emptied] = await db.dataSource.query(
+        "SELECT volume, negative_count, last_feedback_at FROM theme_totals WHERE theme_id = 'th-22'",
+      );
+      expect(emptied).toEqual({ volume: 0, negative_count: 0, last_feedback_at: null });
     });
   });
 

@@ -22,9 +22,13 @@ export function timestampUuidPosition(position: CursorPosition): { key: string; 
   return { key: position.key, id: position.id };
 }
 
-/** Checks a decoded cursor of a list keyed by a number and a text id. */
-export function numberPosition(position: CursorPosition): { key: number; id: string } {
+/** Checks a decoded cursor of a list keyed by a number (an integer when asked) and a text id. */
+export function numberPosition(
+  position: CursorPosition,
+  integer = false,
+): { key: number; id: string } {
   if (typeof position.key !== 'number' || !Number.isFinite(position.key)) throw badCursor();
+  if (integer && !Number.isInteger(position.key)) throw badCursor();
   return { key: position.key, id: position.id };
 }
 

@@ -3,28 +3,31 @@ import { decodeCursor } from '../pagination/cursor';
 import { isoKey, numberPosition, timestampPosition } from '../pagination/sql-keys';
 import { ThemeSort, type ThemeFilterInput } from './theme-list.inputs';
 import { ThemeStatus } from './theme.model';
-import { THEME_COLUMNS, THEME_FROM } from './theme.rows';
+import { THEME_COLUMNS } from './theme.rows';
 
 const MAX_SEARCH = 200;
 
-/** Each sort's key (descending, then id descending) and how a cursor's key is typed in SQL. */
+/**
+ * Each sort's key (descending, then id descending), as indexed on theme_totals, and how a
+ * cursor's key is typed in SQL. Every theme has a totals row, so the list walks one of these
+ * indexes and looks each theme up by its key.
+ */
 const SORT_KEYS: Record<ThemeSort, { key: string; cursorKey: string; cast: string }> = {
-  [ThemeSort.VOLUME]: {
-    key: 'COALESCE(tt.volume, 0)::float8',
-    cursorKey: 'COALESCE(tt.volume, 0)::float8',
-    cast: 'float8',
-  },
+  [ThemeSort.VOLUME]: { key: 'tt.volume', cursorKey: 'tt.volume', cast: 'int' },
   [ThemeSort.RECENT]: {
-    key: 'COALESCE(tt.last_feedback_at, themes.created_at)',
-    cursorKey: isoKey('COALESCE(tt.last_feedback_at, themes.created_at)'),
+    key: "COALESCE(tt.last_feedback_at, 'epoch'::timestamptz)",
+    cursorKey: isoKey("COALESCE(tt.last_feedback_at, 'epoch'::timestamptz)"),
     cast: 'timestamptz',
   },
   [ThemeSort.NEGATIVE_SHARE]: {
-    key: 'COALESCE(tt.negative_count::float8 / NULLIF(tt.volume, 0), 0)',
-    cursorKey: 'COALESCE(tt.negative_count::float8 / NULLIF(tt.volume, 0), 0)',
+    key: '(tt.negative_count::float8 / GREATEST(tt.volume, 1))',
+    cursorKey: '(tt.negative_count::float8 / GREATEST(tt.volume, 1))',
     cast: 'float8',
   },
 };
+
+/** Themes with their totals, driven from the totals' sort index. */
+const LIST_FROM = 'FROM theme_totals tt JOIN themes ON themes.id = tt.theme_id';
 
 export interface ThemeListSql {
   readonly page: { sql: string; params: unknown[] };
@@ -34,6 +37,7 @@ export interface ThemeListSql {
 /**
  * The theme list's queries: themes joined to their one-row roll-up (theme_totals), filtered,
  * ordered by the sort's key and id, from the cursor on. No feedback or daily rows are read.
+ * A theme without a totals row (none should exist) is not listed.
  */
 export function themeListSql(
   space: string,
@@ -57,27 +61,30 @@ export function themeListSql(
   }
   if (filter?.minVolume !== null && filter?.minVolume !== undefined) {
     params.push(filter.minVolume);
-    conditions.push(`COALESCE(tt.volume, 0) >= $${params.length}`);
+    conditions.push(`tt.volume >= $${params.length}`);
   }
   const count = {
-    sql: `SELECT count(*) AS n ${THEME_FROM} WHERE ${conditions.join(' AND ')}`,
+    sql: `SELECT count(*) AS n ${LIST_FROM} WHERE ${conditions.join(' AND ')}`,
     params: [...params],
   };
   const keys = SORT_KEYS[sort];
   if (after) {
     const decoded = decodeCursor(after);
-    const at = keys.cast === 'timestamptz' ? timestampPosition(decoded) : numberPosition(decoded);
+    const at =
+      keys.cast === 'timestamptz'
+        ? timestampPosition(decoded)
+        : numberPosition(decoded, keys.cast === 'int');
     params.push(at.key, at.id);
     conditions.push(
-      `(${keys.key}, themes.id) < ($${params.length - 1}::${keys.cast}, $${params.length}::text)`,
+      `(${keys.key}, tt.theme_id) < ($${params.length - 1}::${keys.cast}, $${params.length}::text)`,
     );
   }
   params.push(size + 1);
   return {
     page: {
-      sql: `SELECT ${THEME_COLUMNS}, ${keys.cursorKey} AS sort_key ${THEME_FROM}
+      sql: `SELECT ${THEME_COLUMNS}, ${keys.cursorKey} AS sort_key ${LIST_FROM}
             WHERE ${conditions.join(' AND ')}
-            ORDER BY ${keys.key} DESC, themes.id DESC LIMIT $${params.length}`,
+            ORDER BY ${keys.key} DESC, tt.theme_id DESC LIMIT $${params.length}`,
       params,
     },
     count,
