@@ -30,6 +30,10 @@ export const BENCH_QUERIES: readonly BenchQuery[] = [
     query: `{ themes(first: 50, sort: VOLUME) { edges { cursor node { ${THEME_FIELDS} } } pageInfo { hasNextPage endCursor } totalCount } }`,
   },
   {
+    name: 'theme list (50, by volume)',
+    query: `{ themes(first: 50, sort: VOLUME) { edges { cursor node { ${THEME_FIELDS} } } pageInfo { hasNextPage endCursor } } }`,
+  },
+  {
     name: 'theme list (50, by negative share, min volume 100)',
     query: `{ themes(first: 50, sort: NEGATIVE_SHARE, filter: { minVolume: 100 }) { edges { node { ${THEME_FIELDS} } } pageInfo { endCursor } } }`,
   },
