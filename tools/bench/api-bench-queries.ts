@@ -9,7 +9,7 @@ export interface BenchQuery {
 
 const THEME_FIELDS = 'id label status volume negativeShare lastFeedbackAt keyPhrases';
 const FEEDBACK_FIELDS =
-  'id occurredAt source text score scoreBand sentimentLabel journeyStage themeId customer { id name }';
+  'id receivedAt occurredAt source text score scoreBand sentimentLabel journeyStage themeId customer { id name }';
 
 /** The largest active theme of the seed, for filtered lists. */
 const bigTheme = async (db: Client) =>
@@ -51,8 +51,8 @@ export const BENCH_QUERIES: readonly BenchQuery[] = [
     variables: async (db) => {
       const row = (
         await db.query(
-          `SELECT to_char(occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS key, id
-           FROM feedback ORDER BY occurred_at DESC, id DESC OFFSET 49 LIMIT 1`,
+          `SELECT to_char(received_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS key, id
+           FROM feedback ORDER BY received_at DESC, id DESC OFFSET 49 LIMIT 1`,
         )
       ).rows[0] as { key: string; id: string };
       return { after: Buffer.from(JSON.stringify([row.key, row.id])).toString('base64url') };

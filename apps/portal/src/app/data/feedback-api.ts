@@ -10,7 +10,7 @@ import { GraphqlClient } from '../graphql/graphql-client';
 /** The most the API hands out in one page. */
 export const MAX_FEEDBACK_PAGE = 200;
 
-/** One page of feedback, newest given first, and where the next one starts. */
+/** One page of feedback, newest received first, and where the next one starts. */
 export interface FeedbackPage {
   readonly rows: readonly FeedbackRowFragment[];
   readonly hasNextPage: boolean;

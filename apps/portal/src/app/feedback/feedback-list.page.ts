@@ -13,7 +13,7 @@ import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { FeedbackApi, type FeedbackPage } from '../data/feedback-api';
 import { ErrorPanel } from '../shared/error-panel';
-import { matchesFilter } from '../shared/feedback-format';
+import { matchesFilter, newestFirst } from '../shared/feedback-format';
 import { FeedbackTable } from '../shared/feedback-table';
 
 const PAGE = 100;
@@ -53,7 +53,7 @@ export class FeedbackListPage {
     stream: ({ params }) => this.api.page(PAGE, params.after),
   });
 
-  /** The pages loaded so far, newest given first; kept on screen while the next one loads. */
+  /** The pages loaded so far, newest received first; kept on screen while the next one loads. */
   protected readonly loaded = linkedSignal<FeedbackPage | undefined, FeedbackPage>({
     source: () => (this.feedback.hasValue() ? this.feedback.value() : undefined),
     computation: (page, previous) => {
@@ -64,7 +64,7 @@ export class FeedbackListPage {
       return { ...page, rows: [...before, ...page.rows] };
     },
   });
-  protected readonly all = computed(() => this.loaded().rows);
+  protected readonly all = computed(() => newestFirst(this.loaded().rows));
   protected readonly shown = computed(() =>
     this.all().filter((row) => matchesFilter(row, this.filter())),
   );

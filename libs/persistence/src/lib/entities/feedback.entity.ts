@@ -4,9 +4,9 @@ import { CustomerEntity } from './customer.entity';
 @Entity({ name: 'feedback' })
 @Index('ix_feedback_received', ['receivedAt', 'id'])
 @Index('ix_feedback_occurred', ['occurredAt', 'id'])
-@Index('ix_feedback_source_occurred', ['source', 'occurredAt', 'id'])
-@Index('ix_feedback_customer_occurred', ['customerId', 'occurredAt', 'id'])
-@Index('ix_feedback_theme_occurred', ['themeId', 'occurredAt', 'id'], {
+@Index('ix_feedback_source_received', ['source', 'receivedAt', 'id'])
+@Index('ix_feedback_customer_received', ['customerId', 'receivedAt', 'id'])
+@Index('ix_feedback_theme_received', ['themeId', 'receivedAt', 'id'], {
   where: 'theme_id IS NOT NULL',
 })
 // ix_feedback_text_search: GIN on search_vector, created by migration 1796300000000.

@@ -4,8 +4,9 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * Keeps the portal's paginated lists index-driven at a million feedback rows, and adds the
  * per-theme roll-up the theme list sorts and filters by (so no request aggregates feedback).
  *
- * Feedback lists are newest first by (occurred_at, id): one index per filter that narrows a lot
- * (source, theme, customer) leads with it, so a page is a short backward index scan; text search
+ * Feedback lists are newest received first by (received_at, id) (ix_feedback_received): one index
+ * per filter that narrows a lot (source, theme, customer) leads with it, so a page is a short
+ * backward index scan; (occurred_at, id) serves the time-range filter; text search
  * uses a GIN index on a stored word vector (`simple` configuration, which needs no extension and
  * runs on PGlite). The (theme_id) and (customer_id) indexes are superseded by the wider ones.
  *
@@ -20,13 +21,13 @@ export class ListIndexesThemeTotals1796300000000 implements MigrationInterface {
       `CREATE INDEX "ix_feedback_occurred" ON "feedback" ("occurred_at", "id")`,
     );
     await queryRunner.query(
-      `CREATE INDEX "ix_feedback_source_occurred" ON "feedback" ("source", "occurred_at", "id")`,
+      `CREATE INDEX "ix_feedback_source_received" ON "feedback" ("source", "received_at", "id")`,
     );
     await queryRunner.query(
-      `CREATE INDEX "ix_feedback_theme_occurred" ON "feedback" ("theme_id", "occurred_at", "id") WHERE theme_id IS NOT NULL`,
+      `CREATE INDEX "ix_feedback_theme_received" ON "feedback" ("theme_id", "received_at", "id") WHERE theme_id IS NOT NULL`,
     );
     await queryRunner.query(
-      `CREATE INDEX "ix_feedback_customer_occurred" ON "feedback" ("customer_id", "occurred_at", "id")`,
+      `CREATE INDEX "ix_feedback_customer_received" ON "feedback" ("customer_id", "received_at", "id")`,
     );
     await queryRunner.query(`DROP INDEX "public"."ix_feedback_theme"`);
     await queryRunner.query(`DROP INDEX "public"."ix_feedback_customer"`);
@@ -73,9 +74,9 @@ export class ListIndexesThemeTotals1796300000000 implements MigrationInterface {
     await queryRunner.query(
       `CREATE INDEX "ix_feedback_theme" ON "feedback" ("theme_id") WHERE theme_id IS NOT NULL`,
     );
-    await queryRunner.query(`DROP INDEX "public"."ix_feedback_customer_occurred"`);
-    await queryRunner.query(`DROP INDEX "public"."ix_feedback_theme_occurred"`);
-    await queryRunner.query(`DROP INDEX "public"."ix_feedback_source_occurred"`);
+    await queryRunner.query(`DROP INDEX "public"."ix_feedback_customer_received"`);
+    await queryRunner.query(`DROP INDEX "public"."ix_feedback_theme_received"`);
+    await queryRunner.query(`DROP INDEX "public"."ix_feedback_source_received"`);
     await queryRunner.query(`DROP INDEX "public"."ix_feedback_occurred"`);
   }
 }

@@ -42,7 +42,7 @@ export class CustomerResolver {
   }
 
   @ResolveField(() => FeedbackConnection, {
-    description: 'The customer’s feedback, newest given first, a page at a time.',
+    description: 'The customer’s feedback, newest received first, a page at a time.',
   })
   feedback(
     @Parent() customer: Customer,

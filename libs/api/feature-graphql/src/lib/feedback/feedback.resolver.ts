@@ -13,7 +13,7 @@ export class FeedbackResolver {
 
   @Query(() => FeedbackConnection, {
     description:
-      'Feedback, newest given first (by occurredAt), filtered, a page at a time: pass pageInfo.endCursor as after.',
+      'Feedback, newest received first (by receivedAt), filtered, a page at a time: pass pageInfo.endCursor as after.',
   })
   feedbackItems(
     @Args('first', { type: () => Int, defaultValue: 50 }) first: number,

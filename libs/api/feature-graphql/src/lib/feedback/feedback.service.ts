@@ -20,7 +20,7 @@ export class FeedbackService {
   constructor(private readonly dataSource: DataSource) {}
 
   /**
-   * A page of feedback, newest given first (occurred_at, then id, both descending), filtered.
+   * A page of feedback, newest received first (received_at, then id, both descending), filtered.
    * Each page is an index range scan from the cursor; the count runs only when asked for.
    */
   async page(
@@ -38,14 +38,14 @@ export class FeedbackService {
       const at = timestampUuidPosition(decodeCursor(after));
       params.push(at.key, at.id);
       conditions.push(
-        `(f.occurred_at, f.id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`,
+        `(f.received_at, f.id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`,
       );
     }
     params.push(size + 1);
     const where = (list: string[]) => (list.length > 0 ? `WHERE ${list.join(' AND ')}` : '');
     const rows: (FeedbackRow & { sort_key: string })[] = await this.dataSource.query(
-      `SELECT ${FEEDBACK_COLUMNS}, ${isoKey('f.occurred_at')} AS sort_key ${FEEDBACK_FROM}
-       ${where(conditions)} ORDER BY f.occurred_at DESC, f.id DESC LIMIT $${params.length}`,
+      `SELECT ${FEEDBACK_COLUMNS}, ${isoKey('f.received_at')} AS sort_key ${FEEDBACK_FROM}
+       ${where(conditions)} ORDER BY f.received_at DESC, f.id DESC LIMIT $${params.length}`,
       params,
     );
     const total = withTotal

@@ -39,8 +39,8 @@ describe('paginated lists on a real PostgreSQL', () => {
                              language, sentiment, sentiment_label, journey_stage, theme_id)
        SELECT md5('fb' || i)::uuid, 'test:' || i, (ARRAY['survey','social','crm','staff'])[i % 4 + 1],
               CASE i % 3 WHEN 0 THEN $1::uuid WHEN 1 THEN $2::uuid END,
+              '2026-10-31T10:00:00.000001Z'::timestamptz + (i % 7) * interval '1 hour',
               '2026-11-01T10:00:00.000001Z'::timestamptz + (i / 3) * interval '1 minute' + interval '0.000002 s',
-              now(),
               CASE WHEN i % 10 = 0 THEN 'The login page is broken again' ELSE 'Great service, item ' || i END,
               (ARRAY['promoter','passive','detractor'])[i % 3 + 1],
               CASE WHEN i % 6 = 0 THEN 'de' ELSE 'en' END,
@@ -109,8 +109,8 @@ describe('paginated lists on a real PostgreSQL', () => {
       size,
     );
 
-  it('pages through all feedback newest first, without skips or repeats across tied instants', async () => {
-    const expected = await ids('SELECT id FROM feedback ORDER BY occurred_at DESC, id DESC');
+  it('pages through all feedback newest received first, without skips or repeats across tied instants', async () => {
+    const expected = await ids('SELECT id FROM feedback ORDER BY received_at DESC, id DESC');
     const all = await feedbackPages(null, 7);
     expect(all.ids).toEqual(expected);
     expect(new Set(all.ids).size).toBe(130);
@@ -128,8 +128,8 @@ describe('paginated lists on a real PostgreSQL', () => {
     ['journey stage', { journeyStage: 'SUPPORT' }, "journey_stage = 'support'"],
     [
       'occurred range',
-      { occurredFrom: '2026-11-01T10:05:00Z', occurredTo: '2026-11-01T10:20:00Z' },
-      "occurred_at >= '2026-11-01T10:05:00Z' AND occurred_at < '2026-11-01T10:20:00Z'",
+      { occurredFrom: '2026-10-31T12:00:00Z', occurredTo: '2026-10-31T14:00:00Z' },
+      "occurred_at >= '2026-10-31T12:00:00Z' AND occurred_at < '2026-10-31T14:00:00Z'",
     ],
     ['text search', { search: 'LOGIN broken' }, "text LIKE '%login page is broken%'"],
     [
@@ -139,7 +139,7 @@ describe('paginated lists on a real PostgreSQL', () => {
     ],
   ])('filters by %s, over pages, with the filtered totalCount', async (_, filter, where) => {
     const expected = await ids(
-      `SELECT id FROM feedback WHERE ${where} ORDER BY occurred_at DESC, id DESC`,
+      `SELECT id FROM feedback WHERE ${where} ORDER BY received_at DESC, id DESC`,
     );
     expect(expected.length).toBeGreaterThan(0);
     const all = await feedbackPages(filter, 4);
@@ -347,7 +347,7 @@ describe('paginated lists on a real PostgreSQL', () => {
       expect(result.customer.email).toBe('ada@example.com');
       expect(result.customer.feedbackCount).toBe(43);
       const expected = await ids(
-        `SELECT id FROM feedback WHERE customer_id = $1 AND source = 'staff' ORDER BY occurred_at DESC, id DESC LIMIT 10`,
+        `SELECT id FROM feedback WHERE customer_id = $1 AND source = 'staff' ORDER BY received_at DESC, id DESC LIMIT 10`,
         [ADA],
       );
       expect(result.customer.feedback.edges.map((e) => e.node.id)).toEqual(expected);
