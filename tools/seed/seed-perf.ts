@@ -89,6 +89,7 @@ async function main(): Promise<void> {
     await timed('theme statistics and totals', async () => {
       for (const sql of themeStatsSql) await db.query(sql);
     });
+    await timed('analyze', () => db.query('ANALYZE'));
     if (!values['no-actions']) {
       // Depends on the action tables (actions, action_feedback, action_history, notices).
       await timed('actions, links, history, notices', async () => {

@@ -134,7 +134,7 @@ export const actionsSql = [
    SELECT a.id, f.id, a.created_at
    FROM actions a
    CROSS JOIN LATERAL (SELECT fb.id FROM feedback fb WHERE fb.theme_id = substring(a.description FROM 'seed-theme-[0-9]+')
-                       ORDER BY fb.occurred_at DESC, fb.id DESC LIMIT 40) AS f
+                       ORDER BY fb.received_at DESC, fb.id DESC LIMIT 40) AS f
    WHERE a.owner = 'seed-owner'`,
   `INSERT INTO action_history (id, action_id, actor, from_status, to_status, at)
    SELECT md5('seed-history-' || a.id)::uuid, a.id, 'seed-owner', NULL, a.status, a.updated_at
