@@ -22,8 +22,15 @@ import { Client } from 'pg';
 
 const root = join(__dirname, '..', '..');
 const brokers = process.env['KAFKA_BROKERS'] ?? '127.0.0.1:9092';
-const adminUrl = process.env['TEST_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/closedloop_test';
-const { values } = parseArgs({ options: { events: { type: 'string', default: '20000' }, rate: { type: 'string', default: '200' }, seconds: { type: 'string', default: '10' } } });
+const adminUrl =
+  process.env['TEST_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/closedloop_test';
+const { values } = parseArgs({
+  options: {
+    events: { type: 'string', default: '20000' },
+    rate: { type: 'string', default: '200' },
+    seconds: { type: 'string', default: '10' },
+  },
+});
 const N = Number(values.events);
 const RATE = Number(values.rate);
 const SECONDS = Number(values.seconds);
@@ -45,7 +52,12 @@ function event(i: number) {
     externalId: `bench-${run}-${i}`,
     occurredAt: new Date(Date.now() - (i % 1000) * 60_000).toISOString(),
     customer: { email: `bench-${run}-${i % 5000}@example.com`, name: 'Bench Customer' },
-    survey: { surveyId: 'bench', metric: 'NPS', score: i % 11, comment: COMMENTS[i % COMMENTS.length] },
+    survey: {
+      surveyId: 'bench',
+      metric: 'NPS',
+      score: i % 11,
+      comment: COMMENTS[i % COMMENTS.length],
+    },
   };
 }
 
@@ -80,10 +92,17 @@ async function waitHttp(url: string): Promise<void> {
 }
 
 function rssMb(pid: number): number {
-  return Number(execFileSync('ps', ['-o', 'rss=', '-p', String(pid)]).toString().trim()) / 1024;
+  return (
+    Number(
+      execFileSync('ps', ['-o', 'rss=', '-p', String(pid)])
+        .toString()
+        .trim(),
+    ) / 1024
+  );
 }
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 
 async function main(): Promise<void> {
   const dbName = `closedloop_bench_${run}`;
@@ -91,25 +110,52 @@ async function main(): Promise<void> {
   const url = new URL(adminUrl);
   url.pathname = `/${dbName}`;
   const databaseUrl = url.toString();
-  const env = { DATABASE_URL: databaseUrl, KAFKA_BROKERS: brokers, UNSUBSCRIBE_SECRET: `bench-secret-${run}-padding`, HOST: '127.0.0.1' };
-  const api = start('api', { ...env, PORT: '3510', RUN_MIGRATIONS: 'true', INGEST_RATE_PER_SECOND: '100000', INGEST_BURST: '100000' });
+  const env = {
+    DATABASE_URL: databaseUrl,
+    KAFKA_BROKERS: brokers,
+    UNSUBSCRIBE_SECRET: `bench-secret-${run}-padding`,
+    HOST: '127.0.0.1',
+  };
+  const api = start('api', {
+    ...env,
+    PORT: '3510',
+    RUN_MIGRATIONS: 'true',
+    INGEST_RATE_PER_SECOND: '100000',
+    INGEST_BURST: '100000',
+  });
   await waitHttp('http://127.0.0.1:3510/health/ready');
   // The intake stage alone: theming (and its sentence encoder) is deployed and scaled on its own
   // (PIPELINE_STAGES=theming) and measured by bench:themes.
   const pipeline = start('pipeline', { ...env, HEALTH_PORT: '3511', PIPELINE_STAGES: 'intake' });
   await waitHttp('http://127.0.0.1:3511/health/ready');
-  const results: Record<string, unknown> = { date: new Date().toISOString(), cpus: cpus().length, cpuModel: cpus()[0]?.model, events: N };
+  const results: Record<string, unknown> = {
+    date: new Date().toISOString(),
+    cpus: cpus().length,
+    cpuModel: cpus()[0]?.model,
+    events: N,
+  };
   try {
     // 1. End to end through the pipeline.
     const kafka = new Kafka({ clientId: 'bench', brokers: brokers.split(','), logLevel: 0 });
-    const producer = kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner, idempotent: true, maxInFlightRequests: 1 });
+    const producer = kafka.producer({
+      createPartitioner: Partitioners.DefaultPartitioner,
+      idempotent: true,
+      maxInFlightRequests: 1,
+    });
     await producer.connect();
-    const payloads = Array.from({ length: N }, (_, i) => ({ key: `survey:bench-${run}-${i}`, value: JSON.stringify(event(i)) }));
+    const payloads = Array.from({ length: N }, (_, i) => ({
+      key: `survey:bench-${run}-${i}`,
+      value: JSON.stringify(event(i)),
+    }));
     const memory: number[] = [rssMb(pipeline.pid as number)];
     const sampler = setInterval(() => memory.push(rssMb(pipeline.pid as number)), 500);
     const t0 = Date.now();
     for (let i = 0; i < N; i += 1000) {
-      await producer.send({ topic: SurveyFeedbackTopic.name, acks: -1, messages: payloads.slice(i, i + 1000) });
+      await producer.send({
+        topic: SurveyFeedbackTopic.name,
+        acks: -1,
+        messages: payloads.slice(i, i + 1000),
+      });
     }
     const produced = Date.now();
     let stored = 0;
@@ -117,9 +163,13 @@ async function main(): Promise<void> {
     const byTenth: { stored: number; rssMb: number }[] = [];
     while (stored < N) {
       await sleep(250);
-      stored = Number((await sql<{ n: string }>(databaseUrl, 'SELECT count(*) AS n FROM feedback'))[0]?.n);
-      if (stored >= ((byTenth.length + 1) * N) / 10) byTenth.push({ stored, rssMb: Math.round(rssMb(pipeline.pid as number)) });
-      if (Date.now() - t0 > 30 * 60_000) throw new Error(`only ${stored} of ${N} stored after 30 minutes`);
+      stored = Number(
+        (await sql<{ n: string }>(databaseUrl, 'SELECT count(*) AS n FROM feedback'))[0]?.n,
+      );
+      if (stored >= ((byTenth.length + 1) * N) / 10)
+        byTenth.push({ stored, rssMb: Math.round(rssMb(pipeline.pid as number)) });
+      if (Date.now() - t0 > 30 * 60_000)
+        throw new Error(`only ${stored} of ${N} stored after 30 minutes`);
     }
     const done = Date.now();
     clearInterval(sampler);
@@ -130,26 +180,59 @@ async function main(): Promise<void> {
       produceSeconds: (produced - t0) / 1000,
       totalSeconds: (done - t0) / 1000,
       eventsPerSecond: Math.round(e2eRate),
-      pipelineRssMb: { start: Math.round(memory[0] ?? 0), peak: Math.round(Math.max(...memory)), end: Math.round(memory[memory.length - 1] ?? 0), byTenth },
+      pipelineRssMb: {
+        start: Math.round(memory[0] ?? 0),
+        peak: Math.round(Math.max(...memory)),
+        end: Math.round(memory[memory.length - 1] ?? 0),
+        byTenth,
+      },
     };
 
     // 2. kcat raw produce-then-consume of the same payloads on the same broker.
     const scratch = `bench.kcat-${run}.v1`;
-    execFileSync('bash', [join(root, 'tools', 'kafka', 'admin.sh'), 'create-topic', scratch, '3'], { stdio: 'ignore' });
+    execFileSync('bash', [join(root, 'tools', 'kafka', 'admin.sh'), 'create-topic', scratch, '3'], {
+      stdio: 'ignore',
+    });
     const dir = mkdtempSync(join(tmpdir(), 'bench-'));
     const file = join(dir, 'payloads.txt');
     writeFileSync(file, payloads.map((p) => p.value).join('\n') + '\n');
     const k0 = Date.now();
-    execFileSync('kcat', ['-b', brokers, '-t', scratch, '-P', '-X', 'acks=all', '-l', file], { maxBuffer: 1 << 30 });
-    execFileSync('kcat', ['-b', brokers, '-t', scratch, '-C', '-o', 'beginning', '-e', '-q', '-c', String(N), '-f', '%o\n'], { maxBuffer: 1 << 30 });
+    execFileSync('kcat', ['-b', brokers, '-t', scratch, '-P', '-X', 'acks=all', '-l', file], {
+      maxBuffer: 1 << 30,
+    });
+    execFileSync(
+      'kcat',
+      [
+        '-b',
+        brokers,
+        '-t',
+        scratch,
+        '-C',
+        '-o',
+        'beginning',
+        '-e',
+        '-q',
+        '-c',
+        String(N),
+        '-f',
+        '%o\n',
+      ],
+      { maxBuffer: 1 << 30 },
+    );
     const kcatRate = N / ((Date.now() - k0) / 1000);
     results['kcat'] = { eventsPerSecond: Math.round(kcatRate) };
     results['ratioEndToEndToKcat'] = Number((e2eRate / kcatRate).toFixed(3));
-    execFileSync('bash', [join(root, 'tools', 'kafka', 'admin.sh'), 'delete-topic', scratch], { stdio: 'ignore' });
+    execFileSync('bash', [join(root, 'tools', 'kafka', 'admin.sh'), 'delete-topic', scratch], {
+      stdio: 'ignore',
+    });
 
     // 3. GraphQL.
     const { key, prefix, hash } = generateApiKey();
-    await sql(databaseUrl, "INSERT INTO api_keys (id, name, prefix, key_hash, scopes, created_by) VALUES ($1, 'bench', $2, $3, $4, 'bench')", [randomUUID(), prefix, hash, ['survey']]);
+    await sql(
+      databaseUrl,
+      "INSERT INTO api_keys (id, name, prefix, key_hash, scopes, created_by) VALUES ($1, 'bench', $2, $3, $4, 'bench')",
+      [randomUUID(), prefix, hash, ['survey']],
+    );
     const post = (query: string, variables: unknown) =>
       fetch('http://127.0.0.1:3510/graphql', {
         method: 'POST',
@@ -159,22 +242,40 @@ async function main(): Promise<void> {
         const body = (await r.json()) as { errors?: unknown[] };
         if (body.errors) throw new Error(JSON.stringify(body.errors));
       });
-    const input = (i: string) => ({ externalId: `gql-${run}-${i}`, occurredAt: new Date().toISOString(), customerEmail: `g-${run}-${i}@example.com`, surveyId: 'bench', metric: 'NPS', score: 7, comment: 'Fine overall, a bit slow at checkout' });
-    const BATCH = 'mutation($e: [FeedbackEventInput!]!) { submitFeedbackBatch(events: $e) { accepted } }';
+    const input = (i: string) => ({
+      externalId: `gql-${run}-${i}`,
+      occurredAt: new Date().toISOString(),
+      customerEmail: `g-${run}-${i}@example.com`,
+      surveyId: 'bench',
+      metric: 'NPS',
+      score: 7,
+      comment: 'Fine overall, a bit slow at checkout',
+    });
+    const BATCH =
+      'mutation($e: [FeedbackEventInput!]!) { submitFeedbackBatch(events: $e) { accepted } }';
     const b0 = Date.now();
     const batches = 10;
     for (let b = 0; b < batches; b++) {
-      await post(BATCH, { e: Array.from({ length: 500 }, (_, i) => ({ survey: input(`b${b}-${i}`) })) });
+      await post(BATCH, {
+        e: Array.from({ length: 500 }, (_, i) => ({ survey: input(`b${b}-${i}`) })),
+      });
     }
-    results['graphqlBatch500'] = { eventsPerSecond: Math.round((batches * 500) / ((Date.now() - b0) / 1000)) };
+    results['graphqlBatch500'] = {
+      eventsPerSecond: Math.round((batches * 500) / ((Date.now() - b0) / 1000)),
+    };
     // Let the pipeline store the batch events first: on this machine it shares the two cores with
     // the api, Kafka and PostgreSQL, and its catching up would be measured as api latency.
     const drained = Date.now();
-    while (Number((await sql<{ n: string }>(databaseUrl, 'SELECT count(*) AS n FROM feedback'))[0]?.n) < N + batches * 500) {
+    while (
+      Number((await sql<{ n: string }>(databaseUrl, 'SELECT count(*) AS n FROM feedback'))[0]?.n) <
+      N + batches * 500
+    ) {
       await sleep(100);
-      if (Date.now() - drained > 5 * 60_000) throw new Error('the pipeline did not store the batch events within 5 minutes');
+      if (Date.now() - drained > 5 * 60_000)
+        throw new Error('the pipeline did not store the batch events within 5 minutes');
     }
-    const SINGLE = 'mutation($i: SubmitSurveyResponseInput!) { submitSurveyResponse(input: $i) { status } }';
+    const SINGLE =
+      'mutation($i: SubmitSurveyResponseInput!) { submitSurveyResponse(input: $i) { status } }';
     const latencies: number[] = [];
     const inflight: Promise<void>[] = [];
     const total = RATE * SECONDS;
@@ -184,7 +285,11 @@ async function main(): Promise<void> {
       const wait = due - Date.now();
       if (wait > 0) await sleep(wait);
       const started = performance.now();
-      inflight.push(post(SINGLE, { i: input(`s${i}`) }).then(() => void latencies.push(performance.now() - started)));
+      inflight.push(
+        post(SINGLE, { i: input(`s${i}`) }).then(
+          () => void latencies.push(performance.now() - started),
+        ),
+      );
     }
     await Promise.all(inflight);
     latencies.sort((a, b) => a - b);

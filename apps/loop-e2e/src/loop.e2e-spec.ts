@@ -840,13 +840,13 @@ describe('the thin loop on Kafka, PostgreSQL and SMTP', () => {
     expect(before.bySource).toEqual([{ key: 'survey', volume: before.feedback.length }]);
     expect(before.days.reduce((sum, d) => sum + d.volume, 0)).toBe(before.feedback.length);
     expect(before.days[0]?.nps).toBe(-100);
-    const listed = await graphqlData<{ themes: { id: string }[] }>(
+    const listed = await graphqlData<{ themes: { edges: { node: { id: string } }[] } }>(
       api,
-      '{ themes { id } }',
+      '{ themes(first: 200) { edges { node { id } } } }',
       {},
       session,
     );
-    expect(listed.themes.map((t) => t.id)).toEqual(
+    expect(listed.themes.edges.map((e) => e.node.id)).toEqual(
       expect.arrayContaining([hours, language, points]),
     );
 
@@ -977,7 +977,7 @@ describe('the thin loop on Kafka, PostgreSQL and SMTP', () => {
     expect(batch.errors?.[0]?.message).toBe('A batch holds 1 to 1000 events; this one has 1001');
     const aliases = Array.from(
       { length: 1200 },
-      (_, i) => `a${i}: feedbackList(first: 1) { id text score source }`,
+      (_, i) => `a${i}: feedbackItems(first: 1) { edges { node { id text } } }`,
     ).join(' ');
     const complex = await graphql(api, `{ ${aliases} }`, {}, session);
     expect(complex.errors?.[0]?.extensions?.['code']).toBe('QUERY_TOO_COMPLEX');
@@ -986,7 +986,7 @@ describe('the thin loop on Kafka, PostgreSQL and SMTP', () => {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${apiKey}` },
       body: JSON.stringify({
-        query: '{ feedbackList { id } }',
+        query: '{ feedbackItems { totalCount } }',
         padding: 'x'.repeat(9 * 1024 * 1024),
       }),
     });

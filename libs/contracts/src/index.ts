@@ -12,6 +12,7 @@ export * from './lib/staff-report.event';
 export * from './lib/inbound-feedback';
 export * from './lib/feedback-enriched.event';
 export * from './lib/theme-assigned.event';
+export * from './lib/theme-changed.event';
 export * from './lib/action-event';
 export * from './lib/notice-requested.event';
 export * from './lib/notice-delivered.event';

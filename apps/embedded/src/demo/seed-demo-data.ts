@@ -41,13 +41,13 @@ export async function seedDemoData(
   themesExpected = false,
 ): Promise<void> {
   const url = `${baseUrl}/graphql`;
-  const existing = await graphql<{ feedbackList: unknown[] }>(
+  const existing = await graphql<{ feedbackItems: { edges: unknown[] } }>(
     url,
-    'query { feedbackList(first: 1) { id } }',
+    'query { feedbackItems(first: 1) { edges { node { id } } } }',
     {},
     lead.token,
   );
-  if (existing.feedbackList.length > 0) return;
+  if (existing.feedbackItems.edges.length > 0) return;
 
   const now = Date.now();
   for (const [index, r] of DEMO_RESPONSES.entries()) {

@@ -7,6 +7,7 @@ import { SocialFeedbackTopic } from './social-post.event';
 import { StaffFeedbackTopic } from './staff-report.event';
 import { SurveyFeedbackTopic } from './survey-response.event';
 import { ThemeAssignedTopic } from './theme-assigned.event';
+import { ThemeChangedTopic } from './theme-changed.event';
 import type { TopicDefinition } from './topic';
 
 /** Every topic of the loop, in flow order. */
@@ -17,6 +18,7 @@ export const ALL_TOPICS: readonly TopicDefinition<unknown>[] = [
   StaffFeedbackTopic,
   FeedbackEnrichedTopic,
   ThemeAssignedTopic,
+  ThemeChangedTopic,
   ActionEventsTopic,
   NoticeRequestedTopic,
   NoticeDeliveredTopic,

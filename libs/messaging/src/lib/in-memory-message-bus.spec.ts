@@ -43,6 +43,24 @@ describe('InMemoryMessageBus', () => {
     await eventually(() => expect(seen).toEqual(['one', 'two']));
   });
 
+  it('starts a new group at the latest message when asked, and each group gets its own copy', async () => {
+    await bus.publish(Topic, [{ key: 'a', value: { schemaVersion: 1, name: 'before' } }]);
+    const live: string[] = [];
+    const all: string[] = [];
+    await bus.startConsumer({
+      groupId: 'live-1',
+      startAt: 'latest',
+      subscriptions: [subscription(Topic, async (v) => void live.push(v.name))],
+    });
+    await bus.startConsumer({
+      groupId: 'replay',
+      subscriptions: [subscription(Topic, async (v) => void all.push(v.name))],
+    });
+    await bus.publish(Topic, [{ key: 'a', value: { schemaVersion: 1, name: 'after' } }]);
+    await eventually(() => expect(all).toEqual(['before', 'after']));
+    await eventually(() => expect(live).toEqual(['after']));
+  });
+
   it('refuses to publish a value that breaks the schema', async () => {
     await expect(
       bus.publish(Topic, [{ key: 'a', value: { schemaVersion: 1, name: '' } }]),

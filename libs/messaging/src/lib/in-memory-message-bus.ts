@@ -64,6 +64,14 @@ export class InMemoryMessageBus implements MessageBus {
   async startConsumer(options: ConsumerOptions): Promise<RunningConsumer> {
     const policy = resolveRetryPolicy(options.retry);
     const maxBatch = options.maxBatchSize ?? DEFAULT_MAX_BATCH_SIZE;
+    if (options.startAt === 'latest') {
+      for (const { topic } of options.subscriptions) {
+        const offsetKey = `${options.groupId}\u0000${topic.name}`;
+        if (!this.groupOffsets.has(offsetKey)) {
+          this.groupOffsets.set(offsetKey, this.log(topic.name).length);
+        }
+      }
+    }
     let running = true;
     let wake: (() => void) | undefined;
     const waitForWork = () =>

@@ -174,7 +174,10 @@ export class KafkaMessageBus implements MessageBus {
     });
     let running = true;
     await consumer.connect();
-    await consumer.subscribe({ topics: [...byTopic.keys()], fromBeginning: true });
+    await consumer.subscribe({
+      topics: [...byTopic.keys()],
+      fromBeginning: options.startAt !== 'latest',
+    });
     await consumer.run({
       autoCommit: true,
       eachBatchAutoResolve: false,

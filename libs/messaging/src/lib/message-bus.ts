@@ -53,6 +53,11 @@ export interface ConsumerOptions {
   readonly retry?: Partial<RetryPolicy>;
   /** Most messages given to a batch handler at once (default 500). */
   readonly maxBatchSize?: number;
+  /**
+   * Where a group with no committed offsets starts: `earliest` (default) reads the whole topic,
+   * `latest` only what is written after it joined (live fan-out with a per-instance group).
+   */
+  readonly startAt?: 'earliest' | 'latest';
 }
 
 export const DEFAULT_MAX_BATCH_SIZE = 500;

@@ -43,13 +43,14 @@ describe('persistence on a real PostgreSQL', () => {
       'theme_daily_stats',
       'theme_noise_items',
       'theme_space_states',
+      'theme_totals',
       'themes',
       'users',
     ]);
     for (let i = 0; i < ALL_MIGRATIONS.length; i++) await db.dataSource.undoLastMigration();
     expect(await tables()).toEqual([]);
     await db.dataSource.runMigrations();
-    expect(await tables()).toHaveLength(23);
+    expect(await tables()).toHaveLength(24);
   });
 
   it('resolves one customer per email and per source identity, even when asked concurrently', async () => {

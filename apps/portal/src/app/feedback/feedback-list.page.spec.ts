@@ -1,6 +1,6 @@
 import { TestBed } from '@angular/core/testing';
-import { Observable, of, throwError } from 'rxjs';
-import { FeedbackApi } from '../data/feedback-api';
+import { map, Observable, of, throwError } from 'rxjs';
+import { FeedbackApi, type FeedbackPage } from '../data/feedback-api';
 import type { FeedbackRowFragment } from '../graphql/generated';
 import { GraphqlRequestError } from '../graphql/graphql-error';
 import { FeedbackListPage } from './feedback-list.page';
@@ -25,14 +25,13 @@ const row = (
 describe('FeedbackListPage', () => {
   async function render(list: () => Observable<readonly FeedbackRowFragment[]>) {
     const requested: number[] = [];
+    const page = (first: number): Observable<FeedbackPage> => {
+      requested.push(first);
+      return list().pipe(map((rows) => ({ rows, hasNextPage: false, endCursor: null })));
+    };
     TestBed.configureTestingModule({
       imports: [FeedbackListPage],
-      providers: [
-        {
-          provide: FeedbackApi,
-          useValue: { list: (first: number) => (requested.push(first), list()) },
-        },
-      ],
+      providers: [{ provide: FeedbackApi, useValue: { page } }],
     });
     const fixture = TestBed.createComponent(FeedbackListPage);
     await fixture.whenStable();
@@ -113,5 +112,50 @@ describe('FeedbackListPage', () => {
     await fixture.whenStable();
     expect(element.querySelector('[role="alert"]')).toBeNull();
     expect(bodyRows(element)).toEqual(['back again']);
+  });
+
+  it('loads the next page after the last cursor and keeps the earlier rows', async () => {
+    const afters: (string | null)[] = [];
+    const pages: Record<string, FeedbackPage> = {
+      first: {
+        rows: [row('b', '2026-01-02T10:00:00Z', 'second')],
+        hasNextPage: true,
+        endCursor: 'cur-1',
+      },
+      'cur-1': {
+        rows: [row('a', '2026-01-01T10:00:00Z', 'first')],
+        hasNextPage: false,
+        endCursor: 'cur-2',
+      },
+    };
+    TestBed.configureTestingModule({
+      imports: [FeedbackListPage],
+      providers: [
+        {
+          provide: FeedbackApi,
+          useValue: {
+            page: (_first: number, after: string | null) => (
+              afters.push(after),
+              of(pages[after ?? 'first'] as FeedbackPage)
+            ),
+          },
+        },
+      ],
+    });
+    const fixture = TestBed.createComponent(FeedbackListPage);
+    await fixture.whenStable();
+    const element = fixture.nativeElement as HTMLElement;
+    const more = Array.from(element.querySelectorAll('button')).find((b) =>
+      b.textContent?.includes('Load more'),
+    ) as HTMLButtonElement;
+    more.click();
+    await fixture.whenStable();
+    expect(afters).toEqual([null, 'cur-1']);
+    expect(bodyRows(element)).toEqual(['second', 'first']);
+    expect(
+      Array.from(element.querySelectorAll('button')).some((b) =>
+        b.textContent?.includes('Load more'),
+      ),
+    ).toBe(false);
   });
 });

@@ -11,13 +11,13 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
-import { FeedbackApi, MAX_FEEDBACK } from '../data/feedback-api';
-import type { FeedbackRowFragment } from '../graphql/generated';
+import { FeedbackApi, type FeedbackPage } from '../data/feedback-api';
 import { ErrorPanel } from '../shared/error-panel';
 import { matchesFilter, newestFirst } from '../shared/feedback-format';
 import { FeedbackTable } from '../shared/feedback-table';
 
 const PAGE = 100;
+const EMPTY_PAGE: FeedbackPage = { rows: [], hasNextPage: false, endCursor: null };
 
 @Component({
   selector: 'cl-feedback-list-page',
@@ -45,32 +45,41 @@ const PAGE = 100;
 export class FeedbackListPage {
   private readonly api = inject(FeedbackApi);
 
-  protected readonly first = signal(PAGE);
+  /** Where the page being loaded starts: null for the newest. */
+  protected readonly after = signal<string | null>(null);
   protected readonly filter = signal('');
   protected readonly feedback = rxResource({
-    params: () => ({ first: this.first() }),
-    stream: ({ params }) => this.api.list(params.first),
+    params: () => ({ after: this.after() }),
+    stream: ({ params }) => this.api.page(PAGE, params.after),
   });
 
-  /** The loaded rows, newest first; kept on screen while more are loading. */
-  protected readonly all = linkedSignal<
-    readonly FeedbackRowFragment[] | undefined,
-    readonly FeedbackRowFragment[]
-  >({
+  /** The pages loaded so far, newest received first; kept on screen while the next one loads. */
+  protected readonly loaded = linkedSignal<FeedbackPage | undefined, FeedbackPage>({
     source: () => (this.feedback.hasValue() ? this.feedback.value() : undefined),
-    computation: (rows, previous) =>
-      rows ? newestFirst(rows) : this.feedback.isLoading() ? (previous?.value ?? []) : [],
+    computation: (page, previous) => {
+      if (!page) {
+        return this.feedback.isLoading() && previous ? previous.value : EMPTY_PAGE;
+      }
+      const before = this.after() !== null && previous ? previous.value.rows : [];
+      return { ...page, rows: [...before, ...page.rows] };
+    },
   });
+  protected readonly all = computed(() => newestFirst(this.loaded().rows));
   protected readonly shown = computed(() =>
     this.all().filter((row) => matchesFilter(row, this.filter())),
   );
   protected readonly canLoadMore = computed(
-    () =>
-      this.feedback.hasValue() && this.all().length >= this.first() && this.first() < MAX_FEEDBACK,
+    () => this.feedback.hasValue() && this.loaded().hasNextPage,
   );
 
   protected loadMore(): void {
-    this.first.update((n) => Math.min(n + PAGE, MAX_FEEDBACK));
+    this.after.set(this.loaded().endCursor);
+  }
+
+  /** Loads the newest page again, forgetting the older pages. */
+  protected refresh(): void {
+    if (this.after() === null) this.feedback.reload();
+    else this.after.set(null);
   }
 
   protected onFilter(event: Event): void {

@@ -55,7 +55,33 @@ export type CreateUserInput = {
   readonly role: UserRole;
 };
 
+/** Narrows a feedback list; every given condition must hold. */
+export type FeedbackFilterInput = {
+  readonly customerId?: string | null | undefined;
+  readonly journeyStage?: JourneyStage | null | undefined;
+  /** ISO 639-1 code, or und */
+  readonly language?: string | null | undefined;
+  /** Given at or after this instant. */
+  readonly occurredFrom?: string | null | undefined;
+  /** Given before this instant. */
+  readonly occurredTo?: string | null | undefined;
+  /** promoter, passive, detractor; satisfied, neutral, dissatisfied; easy, difficult */
+  readonly scoreBand?: string | null | undefined;
+  /** Words the (redacted) text must contain, web-search syntax: "exact phrase", -not, or. */
+  readonly search?: string | null | undefined;
+  readonly sentimentLabel?: SentimentLabel | null | undefined;
+  readonly source?: FeedbackSourceKind | null | undefined;
+  readonly themeId?: string | null | undefined;
+};
+
+/** Where feedback came from: survey, social, crm or staff. */
+export type FeedbackSourceKind = 'CRM' | 'SOCIAL' | 'STAFF' | 'SURVEY';
+
+export type JourneyStage = 'BUY' | 'DISCOVER' | 'LEAVE' | 'ONBOARD' | 'RENEW' | 'SUPPORT' | 'USE';
+
 export type NoticeStatus = 'FAILED' | 'REQUESTED' | 'SENDING' | 'SENT' | 'SUPPRESSED';
+
+export type SentimentLabel = 'NEGATIVE' | 'NEUTRAL' | 'POSITIVE';
 
 /** VIEWER reads; CX_LEAD also changes themes and actions and announces; ADMIN also manages people, API keys and settings. */
 export type UserRole = 'ADMIN' | 'CX_LEAD' | 'VIEWER';
@@ -652,25 +678,32 @@ export type FeedbackRowFragment = {
 
 export type FeedbackListQueryVariables = Exact<{
   first: number;
+  after?: string | null | undefined;
+  filter?: FeedbackFilterInput | null | undefined;
 }>;
 
 export type FeedbackListQuery = {
-  readonly feedbackList: ReadonlyArray<{
-    readonly id: string;
-    readonly receivedAt: string;
-    readonly occurredAt: string;
-    readonly source: string;
-    readonly metric: string | null;
-    readonly score: number | null;
-    readonly scoreBand: string | null;
-    readonly text: string | null;
-    readonly customer: {
-      readonly id: string;
-      readonly name: string | null;
-      readonly email: string | null;
-      readonly unsubscribedAt: string | null;
-    } | null;
-  }>;
+  readonly feedbackItems: {
+    readonly edges: ReadonlyArray<{
+      readonly node: {
+        readonly id: string;
+        readonly receivedAt: string;
+        readonly occurredAt: string;
+        readonly source: string;
+        readonly metric: string | null;
+        readonly score: number | null;
+        readonly scoreBand: string | null;
+        readonly text: string | null;
+        readonly customer: {
+          readonly id: string;
+          readonly name: string | null;
+          readonly email: string | null;
+          readonly unsubscribedAt: string | null;
+        } | null;
+      };
+    }>;
+    readonly pageInfo: { readonly hasNextPage: boolean; readonly endCursor: string | null };
+  };
 };
 
 export class TypedDocumentString<TResult, TVariables>
@@ -1386,9 +1419,17 @@ export const SignOutDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<SignOutMutation, SignOutMutationVariables>;
 export const FeedbackListDocument = new TypedDocumentString(`
-    query FeedbackList($first: Int!) {
-  feedbackList(first: $first) {
-    ...FeedbackRow
+    query FeedbackList($first: Int!, $after: String, $filter: FeedbackFilterInput) {
+  feedbackItems(first: $first, after: $after, filter: $filter) {
+    edges {
+      node {
+        ...FeedbackRow
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
   }
 }
     fragment FeedbackRow on Feedback {

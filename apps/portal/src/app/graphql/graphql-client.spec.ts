@@ -27,8 +27,8 @@ describe('GraphqlClient', () => {
     expect(req.request.body.operationName).toBe('FeedbackList');
     expect(req.request.body.variables).toEqual({ first: 25 });
     expect(req.request.body.query).toContain('fragment FeedbackRow on Feedback');
-    req.flush({ data: { feedbackList: [] } });
-    await expect(result).resolves.toEqual({ feedbackList: [] });
+    req.flush({ data: { feedbackItems: { edges: [] } } });
+    await expect(result).resolves.toEqual({ feedbackItems: { edges: [] } });
   });
 
   it('fails with the API errors of a 200 response', async () => {

@@ -26,6 +26,8 @@ import { ResearchPromptResolver } from './prompts/research-prompt.resolver';
 import { ResearchPromptService } from './prompts/research-prompt.service';
 import { complexityLimitPlugin, DEFAULT_QUERY_LIMITS, depthLimitRule } from './query-limits';
 import { formatGraphqlError } from './errors/format-error';
+import { CustomerResolver } from './customers/customer.resolver';
+import { CustomerService } from './customers/customer.service';
 import { FeedbackResolver } from './feedback/feedback.resolver';
 import { FeedbackService } from './feedback/feedback.service';
 import { NoticeService } from './notices/notice.service';
@@ -33,6 +35,10 @@ import { ThemeResolver } from './themes/theme.resolver';
 import { ThemeService } from './themes/theme.service';
 import { ThemeSpaceStore } from '@closedloop/themes-data-access';
 import { UnsubscribeController } from './unsubscribe/unsubscribe.controller';
+import { graphqlContext } from './live/graphql-context';
+import { createLivePubSub, LIVE_PUBSUB } from './live/live-events';
+import { LiveEventRelay } from './live/live-event-relay.service';
+import { LiveResolver } from './live/live.resolver';
 
 export const GRAPHQL_RESOLVERS = [
   IngestResolver,
@@ -45,6 +51,8 @@ export const GRAPHQL_RESOLVERS = [
   UserResolver,
   ApiKeyResolver,
   SettingsResolver,
+  CustomerResolver,
+  LiveResolver,
 ];
 
 /**
@@ -69,7 +77,8 @@ export class ApiGraphqlModule {
               sortSchema: true,
               playground: false,
               introspection: true,
-              context: ({ req }: { req: unknown }) => ({ req }),
+              context: graphqlContext,
+              subscriptions: { 'graphql-ws': { path: '/graphql' } },
               validationRules: [depthLimitRule(limits)],
               // Apollo's ESM and CJS type declarations differ; the driver's own type names the same plugin.
               plugins: [
@@ -100,11 +109,14 @@ export class ApiGraphqlModule {
         IngestService,
         ResearchPromptService,
         FeedbackService,
+        CustomerService,
         ActionService,
         LoopMeasuresService,
         NoticeService,
         ThemeService,
         { provide: ThemeSpaceStore, useFactory: () => new ThemeSpaceStore() },
+        { provide: LIVE_PUBSUB, useFactory: createLivePubSub },
+        LiveEventRelay,
         ...GRAPHQL_RESOLVERS,
       ],
     };

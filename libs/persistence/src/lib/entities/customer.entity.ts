@@ -1,6 +1,7 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm';
 
 @Entity({ name: 'customers' })
+@Index('ix_customers_created', ['createdAt', 'id'])
 export class CustomerEntity {
   @PrimaryColumn('uuid')
   id!: string;

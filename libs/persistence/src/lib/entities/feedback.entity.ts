@@ -3,6 +3,13 @@ import { CustomerEntity } from './customer.entity';
 
 @Entity({ name: 'feedback' })
 @Index('ix_feedback_received', ['receivedAt', 'id'])
+@Index('ix_feedback_occurred', ['occurredAt', 'id'])
+@Index('ix_feedback_source_received', ['source', 'receivedAt', 'id'])
+@Index('ix_feedback_customer_received', ['customerId', 'receivedAt', 'id'])
+@Index('ix_feedback_theme_received', ['themeId', 'receivedAt', 'id'], {
+  where: 'theme_id IS NOT NULL',
+})
+// ix_feedback_text_search: GIN on search_vector, created by migration 1796300000000.
 export class FeedbackEntity {
   @PrimaryColumn('uuid')
   id!: string;
@@ -16,7 +23,6 @@ export class FeedbackEntity {
   source!: string;
 
   /** Null for an anonymous customer (a staff report that names nobody). */
-  @Index('ix_feedback_customer')
   @Column({ name: 'customer_id', type: 'uuid', nullable: true })
   customerId!: string | null;
 
@@ -75,7 +81,6 @@ export class FeedbackEntity {
   details!: Record<string, unknown>;
 
   /** The theme the engine (or a person) placed the feedback in; null when set aside as noise. */
-  @Index('ix_feedback_theme', { where: 'theme_id IS NOT NULL' })
   @Column({ name: 'theme_id', type: 'text', nullable: true })
   themeId!: string | null;
 
@@ -101,4 +106,7 @@ export class FeedbackEntity {
    */
   @Column({ type: 'bytea', nullable: true })
   embedding!: Buffer | null;
+
+  // search_vector (tsvector, GENERATED from text, GIN-indexed) is created by migration
+  // 1796300000000 and not mapped here: TypeORM would add its typeorm_metadata table for it.
 }

@@ -18,6 +18,7 @@ import { ThemeDailyStatEntity } from './theme-daily-stat.entity';
 import { ThemeNoiseItemEntity } from './theme-noise-item.entity';
 import { ThemeSpaceStateEntity } from './theme-space-state.entity';
 import { ThemeEntity } from './theme.entity';
+import { ThemeTotalEntity } from './theme-total.entity';
 import { SessionEntity } from './session.entity';
 import { UserEntity } from './user.entity';
 import { SettingEntity } from './setting.entity';
@@ -43,6 +44,7 @@ export {
   ThemeDailyStatEntity,
   ThemeSpaceStateEntity,
   ThemeNoiseItemEntity,
+  ThemeTotalEntity,
   UserEntity,
   SessionEntity,
   SettingEntity,
@@ -66,6 +68,7 @@ export const ALL_ENTITIES = [
   ThemeDailyStatEntity,
   ThemeSpaceStateEntity,
   ThemeNoiseItemEntity,
+  ThemeTotalEntity,
   UserEntity,
   SessionEntity,
   ActionThemeEntity,

@@ -329,6 +329,13 @@ describe('the theming stage on real PostgreSQL and Kafka', () => {
       "SELECT sum(volume) AS volume FROM theme_daily_stats s JOIN themes t ON t.id = s.theme_id WHERE t.space = 'space-k'",
     );
     expect(Number(stats?.volume)).toBe(120);
+    // The running totals agree with the feedback rows, and every theme of the space has its row.
+    const drift = await q<{ id: string }>(
+      `SELECT t.id FROM themes t LEFT JOIN theme_totals tt ON tt.theme_id = t.id
+       WHERE t.space = 'space-k' AND (tt.theme_id IS NULL
+         OR tt.volume <> (SELECT count(*) FROM feedback f WHERE f.theme_id = t.id))`,
+    );
+    expect(drift).toEqual([]);
     const [events] = await q<{ n: string }>(
       "SELECT count(*) AS n FROM outbox WHERE topic = 'theme.assigned.v1' AND payload->>'space' = 'space-k'",
     );

@@ -53,6 +53,11 @@ export async function saveEngineChanges(
          engine_sum = EXCLUDED.engine_sum, engine_version = EXCLUDED.engine_version, updated_at = now()`,
       values.params,
     );
+    // Every theme has a running-totals row from the start (the theme list is driven by them).
+    await manager.query(
+      'INSERT INTO theme_totals (theme_id) SELECT unnest($1::text[]) ON CONFLICT (theme_id) DO NOTHING',
+      [changes.themes.map((t) => t.id)],
+    );
   }
   await carryActionLinks(
     manager,

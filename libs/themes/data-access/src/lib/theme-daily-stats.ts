@@ -62,11 +62,46 @@ export async function addDailyStats(
        detractors = theme_daily_stats.detractors + EXCLUDED.detractors`,
     values.params,
   );
+  await addThemeTotals(manager, items);
+}
+
+/** Adds items to their themes' running totals (the theme_totals roll-up). */
+async function addThemeTotals(
+  manager: EntityManager,
+  items: readonly ThemedItemFacts[],
+): Promise<void> {
+  const totals = new Map<string, { counts: [number, number, number, number]; last: string }>();
+  for (const item of items) {
+    const total = totals.get(item.themeId) ?? { counts: [0, 0, 0, 0], last: item.occurredAt };
+    total.counts[0] += 1;
+    if (item.sentiment !== null) {
+      total.counts[1] += item.sentiment;
+      total.counts[2] += 1;
+      if (item.sentiment <= -0.05) total.counts[3] += 1;
+    }
+    if (Date.parse(item.occurredAt) > Date.parse(total.last)) total.last = item.occurredAt;
+    totals.set(item.themeId, total);
+  }
+  const sorted = [...totals.entries()].sort(([a], [b]) => (a < b ? -1 : 1));
+  const values = valuesList(sorted.map(([themeId, t]) => [themeId, ...t.counts, t.last]));
+  await manager.query(
+    `INSERT INTO theme_totals (theme_id, volume, sentiment_sum, sentiment_count, negative_count, last_feedback_at)
+     SELECT theme_id, volume::int, sentiment_sum::float8, sentiment_count::int, negative_count::int,
+            last_feedback_at::timestamptz
+     FROM (VALUES ${values.sql}) AS v(theme_id, volume, sentiment_sum, sentiment_count, negative_count, last_feedback_at)
+     ON CONFLICT (theme_id) DO UPDATE SET
+       volume = theme_totals.volume + EXCLUDED.volume,
+       sentiment_sum = theme_totals.sentiment_sum + EXCLUDED.sentiment_sum,
+       sentiment_count = theme_totals.sentiment_count + EXCLUDED.sentiment_count,
+       negative_count = theme_totals.negative_count + EXCLUDED.negative_count,
+       last_feedback_at = GREATEST(theme_totals.last_feedback_at, EXCLUDED.last_feedback_at)`,
+    values.params,
+  );
 }
 
 /**
  * Rebuilds the daily statistics of themes from their feedback rows, after items moved between
- * themes (a merge, a split, a person's move, a consolidation pass).
+ * themes (a merge, a split, a person's move, a consolidation pass), and their theme_totals.
  */
 export async function rebuildDailyStats(
   manager: EntityManager,
@@ -85,6 +120,21 @@ export async function rebuildDailyStats(
             count(*) FILTER (WHERE metric = 'NPS' AND score_band = 'detractor')
      FROM feedback WHERE theme_id = ANY($1::text[])
      GROUP BY 1, 2, 3, 4`,
+    [ids],
+  );
+  // Every theme keeps its totals row (zeros once it has no feedback): the theme list walks them.
+  await manager.query(
+    `INSERT INTO theme_totals (theme_id, volume, negative_count, sentiment_sum, sentiment_count, last_feedback_at)
+     SELECT ids.id, COALESCE(a.volume, 0), COALESCE(a.negative_count, 0), COALESCE(a.sentiment_sum, 0),
+            COALESCE(a.sentiment_count, 0), a.last_feedback_at
+     FROM unnest($1::text[]) AS ids(id) LEFT JOIN (
+       SELECT theme_id, count(*) AS volume, count(*) FILTER (WHERE sentiment <= -0.05) AS negative_count,
+              sum(sentiment) AS sentiment_sum, count(sentiment) AS sentiment_count, max(occurred_at) AS last_feedback_at
+       FROM feedback WHERE theme_id = ANY($1::text[]) GROUP BY theme_id
+     ) AS a ON a.theme_id = ids.id
+     ON CONFLICT (theme_id) DO UPDATE SET volume = EXCLUDED.volume, negative_count = EXCLUDED.negative_count,
+       sentiment_sum = EXCLUDED.sentiment_sum, sentiment_count = EXCLUDED.sentiment_count,
+       last_feedback_at = EXCLUDED.last_feedback_at`,
     [ids],
   );
 }

@@ -39,6 +39,9 @@ const INGEST: Row = [n, n, n, n, Y];
  * without adding it here fails this test; so does a guard that answers differently.
  */
 const MATRIX: Record<string, Row> = {
+  'Subscription.actionStatusChanged': VIEWER,
+  'Subscription.feedbackReceived': VIEWER,
+  'Subscription.themeChanged': VIEWER,
   'Query.action': VIEWER,
   'Query.actionList': VIEWER,
   'Query.actionImpact': VIEWER,
@@ -46,7 +49,9 @@ const MATRIX: Record<string, Row> = {
   'Query.apiKeys': ADMIN,
   'Query.feedback': VIEWER,
   'Query.feedbackByEventKey': VIEWER,
-  'Query.feedbackList': VIEWER,
+  'Query.customer': VIEWER,
+  'Query.customers': VIEWER,
+  'Query.feedbackItems': VIEWER,
   'Query.loopBreakdown': VIEWER,
   'Query.loopMeasures': VIEWER,
   'Query.me': VIEWER,

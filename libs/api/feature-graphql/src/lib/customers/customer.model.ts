@@ -13,4 +13,7 @@ export class Customer {
 
   @Field(() => Date, { nullable: true })
   unsubscribedAt!: Date | null;
+
+  /** Filled by the customer list and customer(id); resolved on demand elsewhere. */
+  feedbackCount?: number;
 }

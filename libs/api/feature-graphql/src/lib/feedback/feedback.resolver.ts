@@ -1,5 +1,10 @@
 import { Allow } from '../auth/access.decorator';
-import { Args, ID, Int, Query, Resolver } from '@nestjs/graphql';
+import { Args, ID, Info, Int, Query, Resolver } from '@nestjs/graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import type { Connection } from '../pagination/connection.model';
+import { wantsField } from '../pagination/wants-field';
+import { FeedbackConnection } from './feedback-connection.model';
+import { FeedbackFilterInput } from './feedback-filter.input';
 import { Feedback } from './feedback.model';
 import { FeedbackService } from './feedback.service';
 
@@ -8,11 +13,18 @@ export class FeedbackResolver {
   constructor(private readonly feedbackService: FeedbackService) {}
 
   @Allow('viewer')
-  @Query(() => [Feedback], { description: 'The newest feedback first.' })
-  feedbackList(
+  @Query(() => FeedbackConnection, {
+    description:
+      'Feedback, newest received first (by receivedAt), filtered, a page at a time: pass pageInfo.endCursor as after.',
+  })
+  feedbackItems(
     @Args('first', { type: () => Int, defaultValue: 50 }) first: number,
-  ): Promise<Feedback[]> {
-    return this.feedbackService.list(first);
+    @Args('after', { type: () => String, nullable: true }) after: string | null,
+    @Args('filter', { type: () => FeedbackFilterInput, nullable: true })
+    filter: FeedbackFilterInput | null,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<Connection<Feedback>> {
+    return this.feedbackService.page(filter, first, after, wantsField(info, 'totalCount'));
   }
 
   @Allow('viewer')

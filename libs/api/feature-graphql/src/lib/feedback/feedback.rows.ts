@@ -24,12 +24,14 @@ export interface FeedbackRow {
   theme_similarity: number | null;
 }
 
-export const FEEDBACK_SELECT = `
-  SELECT f.id, f.event_key, f.source, f.occurred_at, f.received_at, f.text, f.metric, f.score, f.score_band,
-         f.language, f.sentiment, f.sentiment_label, f.journey_stage, f.needs_public_answer, f.theme_id, f.theme_similarity,
-         c.id AS customer_id, c.email AS customer_email, c.name AS customer_name,
-         c.unsubscribed_at AS customer_unsubscribed_at
-  FROM feedback f LEFT JOIN customers c ON c.id = f.customer_id`;
+export const FEEDBACK_COLUMNS = `f.id, f.event_key, f.source, f.occurred_at, f.received_at, f.text, f.metric, f.score,
+  f.score_band, f.language, f.sentiment, f.sentiment_label, f.journey_stage, f.needs_public_answer, f.theme_id,
+  f.theme_similarity, c.id AS customer_id, c.email AS customer_email, c.name AS customer_name,
+  c.unsubscribed_at AS customer_unsubscribed_at`;
+
+export const FEEDBACK_FROM = 'FROM feedback f LEFT JOIN customers c ON c.id = f.customer_id';
+
+export const FEEDBACK_SELECT = `SELECT ${FEEDBACK_COLUMNS} ${FEEDBACK_FROM}`;
 
 export function toFeedback(row: FeedbackRow): Feedback {
   return {

@@ -1,22 +1,68 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { apiError } from '../errors/api-error';
+import type { Connection } from '../pagination/connection.model';
+import { checkPageSize, decodeCursor } from '../pagination/cursor';
+import { isoKey, timestampUuidPosition } from '../pagination/sql-keys';
+import { toConnection } from '../pagination/to-connection';
+import type { FeedbackFilterInput } from './feedback-filter.input';
+import { feedbackConditions } from './feedback-query';
 import type { Feedback } from './feedback.model';
-import { FEEDBACK_SELECT, toFeedback, type FeedbackRow } from './feedback.rows';
+import {
+  FEEDBACK_COLUMNS,
+  FEEDBACK_FROM,
+  FEEDBACK_SELECT,
+  toFeedback,
+  type FeedbackRow,
+} from './feedback.rows';
 
 @Injectable()
 export class FeedbackService {
   constructor(private readonly dataSource: DataSource) {}
 
-  async list(first: number): Promise<Feedback[]> {
-    if (first < 1 || first > 500) {
-      throw apiError('BAD_USER_INPUT', 'first must be between 1 and 500', { field: 'first' });
+  /**
+   * A page of feedback, newest received first (received_at, then id, both descending), filtered.
+   * Each page is an index range scan from the cursor; the count runs only when asked for.
+   */
+  async page(
+    filter: FeedbackFilterInput | null | undefined,
+    first: number,
+    after: string | null | undefined,
+    withTotal: boolean,
+  ): Promise<Connection<Feedback>> {
+    const size = checkPageSize(first);
+    const params: unknown[] = [];
+    const conditions = feedbackConditions(filter, params);
+    const countParams = [...params];
+    const countConditions = [...conditions];
+    if (after) {
+      const at = timestampUuidPosition(decodeCursor(after));
+      params.push(at.key, at.id);
+      conditions.push(
+        `(f.received_at, f.id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`,
+      );
     }
-    const rows: FeedbackRow[] = await this.dataSource.query(
-      `${FEEDBACK_SELECT} ORDER BY f.received_at DESC, f.id DESC LIMIT $1`,
-      [first],
+    params.push(size + 1);
+    const where = (list: string[]) => (list.length > 0 ? `WHERE ${list.join(' AND ')}` : '');
+    const rows: (FeedbackRow & { sort_key: string })[] = await this.dataSource.query(
+      `SELECT ${FEEDBACK_COLUMNS}, ${isoKey('f.received_at')} AS sort_key ${FEEDBACK_FROM}
+       ${where(conditions)} ORDER BY f.received_at DESC, f.id DESC LIMIT $${params.length}`,
+      params,
     );
-    return rows.map(toFeedback);
+    const total = withTotal
+      ? Number(
+          (
+            (await this.dataSource.query(
+              `SELECT count(*) AS n FROM feedback f ${where(countConditions)}`,
+              countParams,
+            )) as { n: string }[]
+          )[0]?.n ?? 0,
+        )
+      : 0;
+    const keys = new Map(rows.map((r) => [r.id, r.sort_key]));
+    return toConnection(rows.map(toFeedback), size, total, (node) => ({
+      key: keys.get(node.id) as string,
+      id: node.id,
+    }));
   }
 
   async byId(id: string): Promise<Feedback | null> {

@@ -56,6 +56,18 @@ export class Theme {
 
   @Field()
   updatedAt!: Date;
+
+  @Field(() => Int, { description: 'Feedback items in the theme (a running total).' })
+  volume!: number;
+
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Share of its items with negative sentiment, 0 to 1; null while it has none.',
+  })
+  negativeShare!: number | null;
+
+  @Field(() => Date, { nullable: true, description: 'When its newest feedback was given.' })
+  lastFeedbackAt!: Date | null;
 }
 
 @ObjectType({

@@ -1,7 +1,23 @@
 import { Allow } from '../auth/access.decorator';
-import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import {
+  Args,
+  ID,
+  Info,
+  Int,
+  Mutation,
+  Parent,
+  Query,
+  ResolveField,
+  Resolver,
+} from '@nestjs/graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { CurrentUser, type UserPrincipal } from '../auth/user-principal';
 import { Feedback } from '../feedback/feedback.model';
-import { Theme, ThemeBreakdown, ThemeDay, ThemeQuote, ThemeStatus } from './theme.model';
+import type { Connection } from '../pagination/connection.model';
+import { wantsField } from '../pagination/wants-field';
+import { ThemeConnection } from './theme-connection.model';
+import { ThemeFilterInput, ThemeSort } from './theme-list.inputs';
+import { Theme, ThemeBreakdown, ThemeDay, ThemeQuote } from './theme.model';
 import { ThemeService } from './theme.service';
 
 @Resolver(() => Theme)
@@ -9,15 +25,19 @@ export class ThemeResolver {
   constructor(private readonly themeService: ThemeService) {}
 
   @Allow('viewer')
-  @Query(() => [Theme], {
-    description: 'Themes of the default theme space: emerging first, then the largest.',
+  @Query(() => ThemeConnection, {
+    description:
+      'Themes of the default theme space, filtered (ACTIVE unless a status is given) and sorted, a page at a time.',
   })
   themes(
-    @Args('status', { type: () => ThemeStatus, defaultValue: ThemeStatus.ACTIVE })
-    status: ThemeStatus,
-    @Args('first', { type: () => Int, defaultValue: 200 }) first: number,
-  ): Promise<Theme[]> {
-    return this.themeService.list(status, first);
+    @Args('first', { type: () => Int, defaultValue: 50 }) first: number,
+    @Args('after', { type: () => String, nullable: true }) after: string | null,
+    @Args('filter', { type: () => ThemeFilterInput, nullable: true })
+    filter: ThemeFilterInput | null,
+    @Args('sort', { type: () => ThemeSort, defaultValue: ThemeSort.VOLUME }) sort: ThemeSort,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<Connection<Theme>> {
+    return this.themeService.page(filter, sort, first, after, wantsField(info, 'totalCount'));
   }
 
   @Allow('viewer')
@@ -85,8 +105,9 @@ export class ThemeResolver {
   renameTheme(
     @Args('id', { type: () => ID }) id: string,
     @Args('label') label: string,
+    @CurrentUser() user: UserPrincipal | null,
   ): Promise<Theme> {
-    return this.themeService.rename(id, label);
+    return this.themeService.rename(id, label, actorOf(user));
   }
 
   @Allow('cx_lead')
@@ -96,8 +117,9 @@ export class ThemeResolver {
   mergeThemes(
     @Args('targetId', { type: () => ID }) targetId: string,
     @Args('sourceIds', { type: () => [ID] }) sourceIds: string[],
+    @CurrentUser() user: UserPrincipal | null,
   ): Promise<Theme> {
-    return this.themeService.merge(targetId, sourceIds);
+    return this.themeService.merge(targetId, sourceIds, actorOf(user));
   }
 
   @Allow('cx_lead')
@@ -108,8 +130,9 @@ export class ThemeResolver {
   splitTheme(
     @Args('id', { type: () => ID }) id: string,
     @Args('feedbackIds', { type: () => [ID], nullable: true }) feedbackIds: string[] | null,
+    @CurrentUser() user: UserPrincipal | null,
   ): Promise<Theme> {
-    return this.themeService.split(id, feedbackIds ?? null);
+    return this.themeService.split(id, feedbackIds ?? null, actorOf(user));
   }
 
   @Allow('cx_lead')
@@ -119,8 +142,9 @@ export class ThemeResolver {
   moveFeedbackToTheme(
     @Args('feedbackIds', { type: () => [ID] }) feedbackIds: string[],
     @Args('themeId', { type: () => ID }) themeId: string,
+    @CurrentUser() user: UserPrincipal | null,
   ): Promise<Theme> {
-    return this.themeService.moveFeedback(feedbackIds, themeId);
+    return this.themeService.moveFeedback(feedbackIds, themeId, actorOf(user));
   }
 
   @Allow('cx_lead')
@@ -130,15 +154,24 @@ export class ThemeResolver {
   pinTheme(
     @Args('id', { type: () => ID }) id: string,
     @Args('pinned', { defaultValue: true }) pinned: boolean,
+    @CurrentUser() user: UserPrincipal | null,
   ): Promise<Theme> {
-    return this.themeService.pin(id, pinned);
+    return this.themeService.pin(id, pinned, actorOf(user));
   }
 
   @Allow('cx_lead')
   @Mutation(() => Theme, {
     description: 'Sets a theme aside as noise; the machine never brings its items back.',
   })
-  markThemeNoise(@Args('id', { type: () => ID }) id: string): Promise<Theme> {
-    return this.themeService.markNoise(id);
+  markThemeNoise(
+    @Args('id', { type: () => ID }) id: string,
+    @CurrentUser() user: UserPrincipal | null,
+  ): Promise<Theme> {
+    return this.themeService.markNoise(id, actorOf(user));
   }
+}
+
+/** Who made a change, for theme.changed.v1: the signed-in user's id, else `portal`. */
+function actorOf(user: UserPrincipal | null): string {
+  return user?.userId ?? 'portal';
 }

@@ -13,10 +13,19 @@ export interface ThemeRow {
   emerging_since: Date | null;
   created_at: Date;
   updated_at: Date;
+  volume: number;
+  negative_count: number;
+  last_feedback_at: Date | null;
 }
 
-export const THEME_SELECT = `SELECT id, label, label_source, status, pinned, size, key_phrases, merged_into, split_from,
-  emerging_since, created_at, updated_at FROM themes`;
+/** Theme columns with the theme's running totals (the theme_totals roll-up). */
+export const THEME_COLUMNS = `id, label, label_source, status, pinned, size, key_phrases, merged_into, split_from,
+  emerging_since, created_at, updated_at, COALESCE(tt.volume, 0) AS volume,
+  COALESCE(tt.negative_count, 0) AS negative_count, tt.last_feedback_at`;
+
+export const THEME_FROM = 'FROM themes LEFT JOIN theme_totals tt ON tt.theme_id = themes.id';
+
+export const THEME_SELECT = `SELECT ${THEME_COLUMNS} ${THEME_FROM}`;
 
 export function toTheme(row: ThemeRow): Theme {
   return {
@@ -32,6 +41,10 @@ export function toTheme(row: ThemeRow): Theme {
     emergingSince: row.emerging_since ? new Date(row.emerging_since) : null,
     createdAt: new Date(row.created_at),
     updatedAt: new Date(row.updated_at),
+    volume: row.volume,
+    negativeShare:
+      row.volume > 0 ? Math.round((row.negative_count / row.volume) * 1000) / 1000 : null,
+    lastFeedbackAt: row.last_feedback_at ? new Date(row.last_feedback_at) : null,
   };
 }
 

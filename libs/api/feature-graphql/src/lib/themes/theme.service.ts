@@ -13,12 +13,19 @@ import {
   type ThemeItem,
 } from '@closedloop/themes-domain';
 import { Injectable } from '@nestjs/common';
+import { OutboxRelayService } from '@closedloop/platform';
 import { isUuid } from '@closedloop/persistence';
 import { DataSource, type EntityManager } from 'typeorm';
 import { apiError } from '../errors/api-error';
 import type { Feedback } from '../feedback/feedback.model';
 import { FEEDBACK_SELECT, toFeedback, type FeedbackRow } from '../feedback/feedback.rows';
-import { Theme, ThemeBreakdown, ThemeDay, ThemeQuote, ThemeStatus } from './theme.model';
+import type { Connection } from '../pagination/connection.model';
+import { checkPageSize } from '../pagination/cursor';
+import { toConnection } from '../pagination/to-connection';
+import type { ThemeFilterInput, ThemeSort } from './theme-list.inputs';
+import { themeListSql } from './theme-list.query';
+import { enqueueThemeChanges, type NoteChange, type ThemeChangeNote } from './theme-changes';
+import { Theme, ThemeBreakdown, ThemeDay, ThemeQuote } from './theme.model';
 import { npsOf, THEME_SELECT, toTheme, type ThemeRow } from './theme.rows';
 
 const MAX_LABEL = 80;
@@ -36,16 +43,34 @@ export class ThemeService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly store: ThemeSpaceStore,
+    private readonly outbox: OutboxRelayService,
   ) {}
 
-  async list(status: ThemeStatus, first: number): Promise<Theme[]> {
-    if (first < 1 || first > 1000)
-      throw apiError('BAD_USER_INPUT', 'first must be between 1 and 1000', { field: 'first' });
-    const rows: ThemeRow[] = await this.dataSource.query(
-      `${THEME_SELECT} WHERE space = $1 AND status = $2 ORDER BY emerging_since IS NULL, size DESC, id LIMIT $3`,
-      [this.space, status, first],
+  /** A page of the default space's themes, filtered and sorted; the count only when asked for. */
+  async page(
+    filter: ThemeFilterInput | null | undefined,
+    sort: ThemeSort,
+    first: number,
+    after: string | null | undefined,
+    withTotal: boolean,
+  ): Promise<Connection<Theme>> {
+    const size = checkPageSize(first);
+    const sql = themeListSql(this.space, filter, sort, size, after);
+    const rows: (ThemeRow & { sort_key: string | number })[] = await this.dataSource.query(
+      sql.page.sql,
+      sql.page.params,
     );
-    return rows.map(toTheme);
+    const total = withTotal
+      ? Number(
+          ((await this.dataSource.query(sql.count.sql, sql.count.params)) as { n: string }[])[0]
+            ?.n ?? 0,
+        )
+      : 0;
+    const keys = new Map(rows.map((r) => [r.id, r.sort_key]));
+    return toConnection(rows.map(toTheme), size, total, (theme) => ({
+      key: keys.get(theme.id) as string | number,
+      id: theme.id,
+    }));
   }
 
   async byId(id: string): Promise<Theme | null> {
@@ -124,43 +149,46 @@ export class ThemeService {
     return this.feedbackByIds(ids);
   }
 
-  rename(themeId: string, label: string): Promise<Theme> {
+  rename(themeId: string, label: string, actor = 'portal'): Promise<Theme> {
     const trimmed = label.trim();
     if (trimmed.length === 0 || trimmed.length > MAX_LABEL) {
       throw apiError('BAD_USER_INPUT', `label must be 1 to ${MAX_LABEL} characters`, {
         field: 'label',
       });
     }
-    return this.edit(themeId, async (engine) => {
+    return this.edit(themeId, actor, async (engine, _manager, note) => {
       this.require(engine, themeId);
       engine.rename(themeId, trimmed);
+      note(themeId, 'renamed');
       return themeId;
     });
   }
 
-  pin(themeId: string, pinned: boolean): Promise<Theme> {
-    return this.edit(themeId, async (engine) => {
+  pin(themeId: string, pinned: boolean, actor = 'portal'): Promise<Theme> {
+    return this.edit(themeId, actor, async (engine, _manager, note) => {
       this.require(engine, themeId);
       engine.pin(themeId, pinned);
+      note(themeId, 'pinned');
       return themeId;
     });
   }
 
-  markNoise(themeId: string): Promise<Theme> {
-    return this.edit(themeId, async (engine) => {
+  markNoise(themeId: string, actor = 'portal'): Promise<Theme> {
+    return this.edit(themeId, actor, async (engine, _manager, note) => {
       this.requireActive(engine, themeId);
       engine.markNoise(themeId);
+      note(themeId, 'status-changed');
       return themeId;
     });
   }
 
-  merge(targetId: string, sourceIds: readonly string[]): Promise<Theme> {
+  merge(targetId: string, sourceIds: readonly string[], actor = 'portal'): Promise<Theme> {
     if (sourceIds.length === 0 || sourceIds.length > 50) {
       throw apiError('BAD_USER_INPUT', 'sourceIds must name 1 to 50 themes', {
         field: 'sourceIds',
       });
     }
-    return this.edit(targetId, async (engine, manager) => {
+    return this.edit(targetId, actor, async (engine, manager, note) => {
       this.requireActive(engine, targetId);
       const sources = [...new Set(sourceIds.map((id) => engine.resolve(id)))].filter(
         (id) => id !== targetId,
@@ -169,17 +197,18 @@ export class ThemeService {
       engine.merge(targetId, sources);
       for (const id of sources) await mergeFeedback(manager, id, targetId);
       await rebuildDailyStats(manager, [targetId, ...sources]);
+      for (const id of sources) note(id, 'merged', targetId);
       return targetId;
     });
   }
 
-  split(themeId: string, feedbackIds: readonly string[] | null): Promise<Theme> {
+  split(themeId: string, feedbackIds: readonly string[] | null, actor = 'portal'): Promise<Theme> {
     if (feedbackIds && (feedbackIds.length === 0 || feedbackIds.length > MAX_IDS)) {
       throw apiError('BAD_USER_INPUT', `feedbackIds must name 1 to ${MAX_IDS} items`, {
         field: 'feedbackIds',
       });
     }
-    return this.edit(themeId, async (engine, manager) => {
+    return this.edit(themeId, actor, async (engine, manager, note) => {
       this.requireActive(engine, themeId);
       const chosen = feedbackIds
         ? await this.membersOf(manager, themeId, feedbackIds)
@@ -203,17 +232,18 @@ export class ThemeService {
         await moveFeedback(manager, rehomed, created);
       }
       await rebuildDailyStats(manager, [themeId, created]);
+      note(created, 'split', themeId);
       return created;
     });
   }
 
-  moveFeedback(feedbackIds: readonly string[], themeId: string): Promise<Theme> {
+  moveFeedback(feedbackIds: readonly string[], themeId: string, actor = 'portal'): Promise<Theme> {
     if (feedbackIds.length === 0 || feedbackIds.length > MAX_IDS) {
       throw apiError('BAD_USER_INPUT', `feedbackIds must name 1 to ${MAX_IDS} items`, {
         field: 'feedbackIds',
       });
     }
-    return this.edit(themeId, async (engine, manager) => {
+    return this.edit(themeId, actor, async (engine, manager, note) => {
       const target = engine.resolve(themeId);
       if (engine.theme(target)?.status === 'merged') this.requireActive(engine, target);
       const items = await this.themeItems(manager, feedbackIds);
@@ -236,19 +266,33 @@ export class ThemeService {
       );
       const affected = [target, ...previous.flatMap((p) => (p.theme_id ? [p.theme_id] : []))];
       await rebuildDailyStats(manager, affected);
+      note(target, 'feedback-moved');
       return target;
     });
   }
 
+  /**
+   * Runs an edit under the space's lock in one transaction and enqueues theme.changed.v1 for
+   * what it noted (read back after the engine saved, so labels and statuses are the new ones).
+   */
   private async edit(
     themeId: string,
-    work: (engine: ThemeEngine, manager: EntityManager) => Promise<string>,
+    actor: string,
+    work: (engine: ThemeEngine, manager: EntityManager, note: NoteChange) => Promise<string>,
   ): Promise<Theme> {
     const resultId = await this.dataSource.transaction(async (manager) => {
       const known: unknown[] = await manager.query('SELECT 1 FROM themes WHERE id = $1', [themeId]);
       if (known.length === 0) throw apiError('NOT_FOUND', `No theme ${themeId}`, { field: 'id' });
-      return this.store.withSpace(manager, this.space, (engine) => work(engine, manager));
+      const notes: ThemeChangeNote[] = [];
+      const result = await this.store.withSpace(manager, this.space, (engine) =>
+        work(engine, manager, (id, change, relatedThemeId = null) =>
+          notes.push({ themeId: id, change, relatedThemeId }),
+        ),
+      );
+      await enqueueThemeChanges(manager, this.space, actor, notes);
+      return result;
     });
+    this.outbox.nudge();
     return (await this.byId(resultId)) as Theme;
   }
 
