@@ -114,14 +114,24 @@ describe('GraphQL subscriptions over graphql-ws, fed from Kafka', () => {
     postGraphql<T>(api, token, query, variables);
 
   it("delivers an action's status change made through the mutation to a subscribed client", async () => {
-    const created = await gql<{ createAction: { id: string } }>(
-      'mutation { createAction(input: { title: "Faster checkout", owner: "maya" }) { id } }',
+    const feedbackId = randomUUID();
+    await db.dataSource.query(
+      `INSERT INTO feedback (id, event_key, source, occurred_at, received_at, text)
+       VALUES ($1, $2, 'survey', now(), now(), 'Checkout is slow')`,
+      [feedbackId, `survey:action-${run}`],
     );
+    const CREATE =
+      'mutation($title: String!, $f: [ID!]!) { createAction(input: { title: $title, feedbackIds: $f }) { id } }';
+    const created = await gql<{ createAction: { id: string } }>(CREATE, {
+      title: 'Faster checkout',
+      f: [feedbackId],
+    });
     expect(created.errors).toBeUndefined();
     const actionId = created.data?.createAction.id as string;
-    const other = await gql<{ createAction: { id: string } }>(
-      'mutation { createAction(input: { title: "Other action", owner: "maya" }) { id } }',
-    );
+    const other = await gql<{ createAction: { id: string } }>(CREATE, {
+      title: 'Other action',
+      f: [feedbackId],
+    });
     const sub = subscribe<{
       actionStatusChanged: {
         actionId: string;
@@ -150,6 +160,23 @@ describe('GraphQL subscriptions over graphql-ws, fed from Kafka', () => {
     expect(Date.now() - Date.parse(change?.at ?? '')).toBeLessThan(60_000);
     expect(sub.errors).toEqual([]);
     sub.dispose();
+  });
+
+  it('refuses a subscription without a session, and one with an unknown token', async () => {
+    for (const connectionParams of [{}, { authorization: 'Bearer not-a-session-token' }]) {
+      const anonymous = createClient({
+        url: `${api.url.replace(/^http/, 'ws')}/graphql`,
+        webSocketImpl: WebSocket,
+        connectionParams,
+        retryAttempts: 0,
+      });
+      const sub = subscribe(anonymous, 'subscription { themeChanged { themeId } }');
+      await eventually(() => expect(sub.errors).toHaveLength(1));
+      expect(JSON.stringify(sub.errors[0])).toContain('UNAUTHENTICATED');
+      expect(sub.received).toEqual([]);
+      sub.dispose();
+      await anonymous.dispose();
+    }
   });
 
   it('delivers new feedback produced to Kafka, filtered by source', async () => {
