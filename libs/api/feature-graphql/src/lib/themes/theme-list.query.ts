@@ -55,9 +55,9 @@ export function themeListSql(
         field: 'filter.search',
       });
     }
-    params.push(`%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
-    const p = `$${params.length}`;
-    conditions.push(`(themes.label ILIKE ${p} OR themes.key_phrases::text ILIKE ${p})`);
+    // search_text is the lower-cased label and key phrases, stored with the theme.
+    params.push(`%${search.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+    conditions.push(`themes.search_text LIKE $${params.length}`);
   }
   if (filter?.minVolume !== null && filter?.minVolume !== undefined) {
     params.push(filter.minVolume);
