@@ -6,3 +6,4 @@ export * from './lib/regressions';
 export * from './lib/impact';
 export * from './lib/loop-measures.sql';
 export * from './lib/action-rows';
+export * from './lib/regression-rule';

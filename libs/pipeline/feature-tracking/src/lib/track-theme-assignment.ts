@@ -1,4 +1,8 @@
-import { checkRegression, recordArrival } from '@closedloop/actions-data-access';
+import {
+  checkRegression,
+  loadRegressionRule,
+  recordArrival,
+} from '@closedloop/actions-data-access';
 import type { RegressionRule } from '@closedloop/actions-domain';
 import type { ThemeAssignedEvent } from '@closedloop/contracts';
 import { PermanentMessageError } from '@closedloop/messaging';
@@ -14,7 +18,8 @@ export interface TrackingOutcome {
 /**
  * Handles one `theme.assigned.v1` event in one transaction: the weekly roll-up, the lineage of the
  * theme's actions and, for those that shipped, the regression check. The regression's clock is the
- * event's `assignedAt`, so a replay judges as the first delivery did.
+ * event's `assignedAt`, so a replay judges as the first delivery did. Without a `rule`, the
+ * admins' `regressionThresholdPercent` setting applies.
  */
 export async function trackThemeAssignment(
   dataSource: DataSource,
@@ -39,13 +44,14 @@ export async function trackThemeAssignment(
       assignedAt,
     });
     const reopened: string[] = [];
+    const applied = joined.length > 0 ? (rule ?? (await loadRegressionRule(manager))) : rule;
     for (const actionId of [...joined].sort()) {
       const outcome = await checkRegression(
         manager,
         actionId,
         `theme.assigned:${event.feedbackId}:${event.themeId ?? ''}`,
         assignedAt,
-        rule,
+        applied,
       );
       if (outcome?.reopened) reopened.push(actionId);
     }

@@ -231,6 +231,46 @@ describe('tracking stage on Kafka and PostgreSQL', () => {
     expect(weekly?.n).toBe(6);
   });
 
+  it('judges regressions by the admins’ regressionThresholdPercent setting', async () => {
+    const themeId = `theme-${randomUUID()}`;
+    await q(
+      `INSERT INTO themes (id, space, label, label_source, status) VALUES ($1, 'default', 'Late refunds', 'manual', 'active')`,
+      [themeId],
+    );
+    const shippedAt = new Date(Date.now() - 2 * DAY);
+    // Before the ship: 4 items in the 4 weeks before it → 1 a week.
+    for (const weeksBack of [1, 2, 3, 3.5]) {
+      await feedbackAt(themeId, new Date(shippedAt.getTime() - weeksBack * 7 * DAY), 0.1);
+    }
+    const actionId = randomUUID();
+    await q(
+      `INSERT INTO actions (id, title, description, status, created_at, updated_at, shipped_at)
+       VALUES ($1, 'Refund faster', '', 'shipped', $2, $2, $3)`,
+      [actionId, new Date(shippedAt.getTime() - 30 * DAY), shippedAt],
+    );
+    await db.dataSource.transaction((m) =>
+      linkThemes(m, actionId, [themeId], null, new Date(shippedAt.getTime() - 30 * DAY)),
+    );
+    await q(
+      `INSERT INTO settings (key, value, updated_by) VALUES ('regressionThresholdPercent', '500', 'test')
+       ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value`,
+    );
+    // Six items since the ship (one elapsed week at least): 6 a week against 1 before. With the
+    // threshold at 500 % only more than 6 a week regresses, so six items do not.
+    const at = (i: number) => new Date(shippedAt.getTime() + (i + 1) * 6 * 3_600_000);
+    for (let i = 0; i < 6; i++) {
+      const outcome = await trackThemeAssignment(
+        db.dataSource,
+        await feedbackAt(themeId, at(i), 0.1),
+      );
+      expect(outcome.reopened).toEqual([]);
+    }
+    // At 400 % (more than 5 a week) the next item tips it.
+    await q(`UPDATE settings SET value = '400' WHERE key = 'regressionThresholdPercent'`);
+    const tipped = await trackThemeAssignment(db.dataSource, await feedbackAt(themeId, at(6), 0.1));
+    expect(tipped.reopened).toEqual([actionId]);
+  });
+
   it('dead-letters an assignment whose feedback does not exist, as permanent', async () => {
     const event: ThemeAssignedEvent = {
       schemaVersion: 1,
