@@ -1,7 +1,7 @@
 import { DEFAULT_SESSION_LIFETIME, SignInThrottle, TokenBuckets } from '@closedloop/access-domain';
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { Module, type DynamicModule } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { GraphQLModule, GraphQLSchemaHost } from '@nestjs/graphql';
 import type { GraphQLSchema } from 'graphql';
 import { ActionResolver } from './actions/action.resolver';
@@ -26,6 +26,7 @@ import { ResearchPromptResolver } from './prompts/research-prompt.resolver';
 import { ResearchPromptService } from './prompts/research-prompt.service';
 import { complexityLimitPlugin, DEFAULT_QUERY_LIMITS, depthLimitRule } from './query-limits';
 import { formatGraphqlError } from './errors/format-error';
+import { GraphqlErrorFilter } from './errors/graphql-error.filter';
 import { CustomerResolver } from './customers/customer.resolver';
 import { CustomerService } from './customers/customer.service';
 import { FeedbackResolver } from './feedback/feedback.resolver';
@@ -106,6 +107,7 @@ export class ApiGraphqlModule {
         SettingsService,
         AdminBootstrap,
         { provide: APP_GUARD, useClass: AccessGuard },
+        { provide: APP_FILTER, useClass: GraphqlErrorFilter },
         IngestService,
         ResearchPromptService,
         FeedbackService,
