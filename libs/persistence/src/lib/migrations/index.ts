@@ -5,6 +5,7 @@ import { ThemeEngineRecords1795985913459 } from './1795985913459-theme-engine-re
 import { UsersSessions1796000000000 } from './1796000000000-users-sessions';
 import { Settings1796100000000 } from './1796100000000-settings';
 import { ActionTracking1796200000000 } from './1796200000000-action-tracking';
+import { LoopRollups1796400000000 } from './1796400000000-loop-rollups';
 
 /** Every migration, oldest first. Never edit one that has landed: add a new one. */
 export const ALL_MIGRATIONS = [
@@ -15,4 +16,5 @@ export const ALL_MIGRATIONS = [
   UsersSessions1796000000000,
   Settings1796100000000,
   ActionTracking1796200000000,
+  LoopRollups1796400000000,
 ];

@@ -423,6 +423,9 @@ describe('actions, impact and loop measures on PostgreSQL', () => {
       // Hours to ship (A 06-15 10:00, items before it): f1 336, f2 288, f3 144 → 288.
       // Hours to notice (06-26 10:00): f1 600, f2 552, f3 408, f4 216, f5 48 → 408.
       // Open loops: f6, f7 not told, both older than 90 days now.
+      // Medians are bucketed (docs/architecture.md: the midpoint of the middle item's bucket; 6 h
+      // buckets from 24 h to 14 days, 24 h buckets to 90 days): 48 h is in [48, 54) → 51;
+      // 288 h in [288, 294) → 291; 408 h in [408, 432) → 420.
       const result = await measures.measures(filter);
       expect(result.overall).toEqual({
         key: null,
@@ -431,9 +434,9 @@ describe('actions, impact and loop measures on PostgreSQL', () => {
         actionedShare: 0.7778,
         told: 5,
         toldShare: 0.7143,
-        medianHoursToAction: 48,
-        medianHoursToShip: 288,
-        medianHoursToNotice: 408,
+        medianHoursToAction: 51,
+        medianHoursToShip: 291,
+        medianHoursToNotice: 420,
         openLoops: [
           { age: '<7d', count: 0 },
           { age: '7-30d', count: 0 },
@@ -447,6 +450,10 @@ describe('actions, impact and loop measures on PostgreSQL', () => {
       //   ship 144; notice 408.
       // Week 06-15: f4 alone: actioned, told; to action 0, no ship (after it), notice 216.
       // Week 06-22: f5 alone: to action 0, notice 48.
+      // Bucketed: 06-01 to action 216 in [216, 222) → 219; ship 288 [288, 294) and 336 [336, 360)
+      //   → (291 + 348) / 2 = 319.5; notice 552 [552, 576) and 600 [600, 624) → (564 + 612) / 2 = 588.
+      // 06-08 to action 24 [24, 30) and 48 [48, 54) → (27 + 51) / 2 = 39; ship 144 [144, 150) → 147;
+      //   notice 408 → 420. 06-15: 0 in [0, 1) → 0.5; notice 216 → 219. 06-22: 0.5; notice 48 → 51.
       expect(
         result.weekly.map((w) => [
           w.key,
@@ -460,10 +467,10 @@ describe('actions, impact and loop measures on PostgreSQL', () => {
           w.medianHoursToNotice,
         ]),
       ).toEqual([
-        ['2026-06-01', 4, 3, 0.75, 2, 0.6667, 216, 312, 576],
-        ['2026-06-08', 3, 2, 0.6667, 1, 0.5, 36, 144, 408],
-        ['2026-06-15', 1, 1, 1, 1, 1, 0, null, 216],
-        ['2026-06-22', 1, 1, 1, 1, 1, 0, null, 48],
+        ['2026-06-01', 4, 3, 0.75, 2, 0.6667, 219, 319.5, 588],
+        ['2026-06-08', 3, 2, 0.6667, 1, 0.5, 39, 147, 420],
+        ['2026-06-15', 1, 1, 1, 1, 1, 0.5, null, 219],
+        ['2026-06-22', 1, 1, 1, 1, 1, 0.5, null, 51],
       ]);
     });
 
@@ -495,19 +502,19 @@ describe('actions, impact and loop measures on PostgreSQL', () => {
           [theme['T2'], 2, 2],
         ].sort(),
       );
-      // Filtered to social: f6 only.
+      // Filtered to social: f6 only; 240 h is in [240, 246) → 243.
       const social = await measures.measures({ ...filter, source: 'social' });
       expect(social.overall).toMatchObject({
         feedback: 1,
         actioned: 1,
         told: 0,
-        medianHoursToAction: 240,
+        medianHoursToAction: 243,
       });
-      // Filtered to Sam: f6, f7 → to action 240, 48 → 144.
+      // Filtered to Sam: f6, f7 → to action 240 [240, 246) and 48 [48, 54) → (243 + 51) / 2 = 147.
       const sam = await measures.measures({ ...filter, ownerId: U2.id });
       expect(sam.overall).toMatchObject({
         actioned: 2,
-        medianHoursToAction: 144,
+        medianHoursToAction: 147,
         medianHoursToShip: null,
       });
       await expectApiError(

@@ -1,0 +1,167 @@
+import { MigrationInterface, QueryRunner } from 'typeorm';
+
+/**
+ * The hours from when a customer spoke to a later moment, bucketed: 1 h wide below a day, 6 h
+ * below 14 days, 24 h below 90 days, a week beyond; bucket 255 holds everything from 19,464 h.
+ * `bucketMidpoint` in libs/actions/domain (loop-measures.ts) is its inverse; keep them in step.
+ */
+const BUCKET_FN = `CREATE FUNCTION "loop_hours_bucket"(h double precision) RETURNS smallint
+  LANGUAGE sql IMMUTABLE AS $$
+    SELECT (CASE
+      WHEN h IS NULL THEN NULL
+      WHEN h < 24 THEN floor(GREATEST(h, 0))
+      WHEN h < 336 THEN 24 + floor((h - 24) / 6)
+      WHEN h < 2160 THEN 76 + floor((h - 336) / 24)
+      ELSE LEAST(255, 152 + floor((h - 2160) / 168))
+    END)::smallint
+  $$`;
+
+/** Adds `sign` × each row of `rows` (loop_items columns) to the weekly roll-ups. */
+const applyToRollups = (rows: string, sign: number) => `
+    WITH d AS (${rows}),
+    k AS (
+      SELECT d.*, t.theme_key FROM d CROSS JOIN LATERAL (VALUES ('*'), (COALESCE(d.theme_id, ''))) t(theme_key)),
+    s AS (
+      INSERT INTO "loop_weekly_stats" AS w ("owner_key", "theme_key", "week", "source", "actioned", "told")
+      SELECT k.owner_key, k.theme_key, k.week, k.source, ${sign} * count(*), ${sign} * count(*) FILTER (WHERE k.told)
+      FROM k GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4
+      ON CONFLICT ("owner_key", "theme_key", "week", "source") DO UPDATE
+        SET "actioned" = w."actioned" + excluded."actioned", "told" = w."told" + excluded."told")
+    INSERT INTO "loop_weekly_latency" AS w ("owner_key", "theme_key", "week", "source", "measure", "bucket", "items")
+    SELECT k.owner_key, k.theme_key, k.week, k.source, m.measure, m.bucket, ${sign} * count(*)
+    FROM k CROSS JOIN LATERAL (VALUES (1::smallint, k.b_action), (2::smallint, k.b_ship), (3::smallint, k.b_notice)) m(measure, bucket)
+    WHERE m.bucket IS NOT NULL
+    GROUP BY 1, 2, 3, 4, 5, 6 ORDER BY 1, 2, 3, 4, 5, 6
+    ON CONFLICT ("owner_key", "theme_key", "week", "source", "measure", "bucket") DO UPDATE
+      SET "items" = w."items" + excluded."items";`;
+
+/**
+ * Recomputes the loop facts of some feedback from its lineage (so a repeat changes nothing) and
+ * moves the weekly roll-ups by the difference: the old facts are taken out, the new ones added.
+ * An advisory lock per feedback item keeps two transactions from refreshing the same item at once.
+ */
+const REFRESH_FN = `CREATE FUNCTION "loop_refresh"(ids uuid[]) RETURNS void LANGUAGE plpgsql AS $$
+  BEGIN
+    IF ids IS NULL OR cardinality(ids) = 0 THEN RETURN; END IF;
+    PERFORM pg_advisory_xact_lock(1819242352, hashtext(x.id::text))
+      FROM (SELECT DISTINCT unnest(ids) AS id ORDER BY 1) x;
+    ${applyToRollups(`DELETE FROM "loop_items" WHERE "feedback_id" = ANY(ids) RETURNING *`, -1)}
+    ${applyToRollups(
+      `INSERT INTO "loop_items" ("feedback_id", "owner_key", "theme_id", "source", "occurred_at", "week", "told", "b_action", "b_ship", "b_notice")
+       SELECT i.feedback_id, i.owner_key, i.theme_id, i.source, i.occurred_at,
+              (date_trunc('week', i.occurred_at AT TIME ZONE 'UTC'))::date, i.noticed_at IS NOT NULL,
+              loop_hours_bucket(extract(epoch FROM (i.actioned_at - i.occurred_at)) / 3600),
+              loop_hours_bucket(extract(epoch FROM (i.shipped_at - i.occurred_at)) / 3600),
+              loop_hours_bucket(extract(epoch FROM (i.noticed_at - i.occurred_at)) / 3600)
+       FROM (
+         SELECT l.feedback_id, o.owner_key, min(l.theme_id) AS theme_id, min(l.source) AS source,
+                min(l.occurred_at) AS occurred_at, min(l.actioned_at) AS actioned_at,
+                min(a.shipped_at) FILTER (WHERE a.shipped_at >= l.occurred_at) AS shipped_at,
+                min(l.noticed_at) AS noticed_at
+         FROM "action_lineage" l JOIN "actions" a ON a.id = l.action_id
+         CROSS JOIN LATERAL (VALUES ('*'), (COALESCE(a.owner_id::text, '-'))) o(owner_key)
+         WHERE l.feedback_id = ANY(ids)
+         GROUP BY l.feedback_id, o.owner_key) i
+       RETURNING *`,
+      1,
+    )}
+  END $$`;
+
+/**
+ * Loop roll-ups: one fact per actioned feedback item (and per owner of its actions) with its
+ * earliest times as latency buckets, and weekly roll-ups per (owner, theme, week, source) of
+ * actioned and told counts and of the three latencies' histograms, so the loop measures sum a
+ * few hundred rows instead of grouping a year of lineage per request. Kept by triggers on
+ * `action_lineage` and `actions` in the transactions that change them (tracking stage, api,
+ * theme merges); `owner_key` '*' is every owner, '-' no owner; `theme_key` '*' is every theme,
+ * '' no theme. Filled for existing lineage at the end.
+ */
+export class LoopRollups1796400000000 implements MigrationInterface {
+  name = 'LoopRollups1796400000000';
+
+  public async up(q: QueryRunner): Promise<void> {
+    await q.query(
+      `CREATE TABLE "loop_items" ("feedback_id" uuid NOT NULL, "owner_key" text NOT NULL, "theme_id" text,
+         "source" text NOT NULL, "occurred_at" TIMESTAMP WITH TIME ZONE NOT NULL, "week" date NOT NULL,
+         "told" boolean NOT NULL, "b_action" smallint NOT NULL, "b_ship" smallint, "b_notice" smallint,
+         CONSTRAINT "PK_loop_items" PRIMARY KEY ("feedback_id", "owner_key"))`,
+    );
+    await q.query(
+      `CREATE INDEX "ix_loop_items_owner_occurred" ON "loop_items" ("owner_key", "occurred_at")`,
+    );
+    await q.query(
+      `CREATE INDEX "ix_loop_items_owner_theme_occurred" ON "loop_items" ("owner_key", "theme_id", "occurred_at")`,
+    );
+    await q.query(
+      `CREATE TABLE "loop_weekly_stats" ("owner_key" text NOT NULL, "theme_key" text NOT NULL, "week" date NOT NULL,
+         "source" text NOT NULL, "actioned" integer NOT NULL, "told" integer NOT NULL,
+         CONSTRAINT "PK_loop_weekly_stats" PRIMARY KEY ("owner_key", "theme_key", "week", "source"))`,
+    );
+    await q.query(
+      `CREATE TABLE "loop_weekly_latency" ("owner_key" text NOT NULL, "theme_key" text NOT NULL, "week" date NOT NULL,
+         "source" text NOT NULL, "measure" smallint NOT NULL, "bucket" smallint NOT NULL, "items" integer NOT NULL,
+         CONSTRAINT "PK_loop_weekly_latency" PRIMARY KEY ("owner_key", "theme_key", "week", "source", "measure", "bucket"))`,
+    );
+    await q.query(BUCKET_FN);
+    await q.query(REFRESH_FN);
+    await q.query(
+      `CREATE FUNCTION "loop_lineage_changed"() RETURNS trigger LANGUAGE plpgsql AS $$
+       BEGIN
+         IF TG_OP = 'INSERT' THEN
+           PERFORM loop_refresh(ARRAY(SELECT DISTINCT feedback_id FROM new_rows));
+         ELSIF TG_OP = 'DELETE' THEN
+           PERFORM loop_refresh(ARRAY(SELECT DISTINCT feedback_id FROM old_rows));
+         ELSE
+           PERFORM loop_refresh(ARRAY(SELECT n.feedback_id FROM new_rows n
+             UNION SELECT o.feedback_id FROM old_rows o));
+         END IF;
+         RETURN NULL;
+       END $$`,
+    );
+    await q.query(
+      `CREATE TRIGGER "loop_lineage_inserted" AFTER INSERT ON "action_lineage"
+         REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION loop_lineage_changed()`,
+    );
+    await q.query(
+      `CREATE TRIGGER "loop_lineage_updated" AFTER UPDATE ON "action_lineage"
+         REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION loop_lineage_changed()`,
+    );
+    await q.query(
+      `CREATE TRIGGER "loop_lineage_deleted" AFTER DELETE ON "action_lineage"
+         REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION loop_lineage_changed()`,
+    );
+    // An action's owner or ship time moves the facts of everything in its lineage.
+    await q.query(
+      `CREATE FUNCTION "loop_action_changed"() RETURNS trigger LANGUAGE plpgsql AS $$
+       BEGIN
+         PERFORM loop_refresh(ARRAY(
+           SELECT DISTINCT l.feedback_id FROM new_rows n JOIN old_rows o ON o.id = n.id
+           JOIN action_lineage l ON l.action_id = n.id
+           WHERE n.owner_id IS DISTINCT FROM o.owner_id OR n.shipped_at IS DISTINCT FROM o.shipped_at));
+         RETURN NULL;
+       END $$`,
+    );
+    await q.query(
+      `CREATE TRIGGER "loop_action_updated" AFTER UPDATE ON "actions"
+         REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION loop_action_changed()`,
+    );
+    // Backfill.
+    await q.query(
+      `SELECT loop_refresh(ARRAY(SELECT DISTINCT feedback_id FROM "action_lineage"))`,
+    );
+  }
+
+  public async down(q: QueryRunner): Promise<void> {
+    await q.query(`DROP TRIGGER "loop_action_updated" ON "actions"`);
+    await q.query(`DROP FUNCTION "loop_action_changed"()`);
+    await q.query(`DROP TRIGGER "loop_lineage_deleted" ON "action_lineage"`);
+    await q.query(`DROP TRIGGER "loop_lineage_updated" ON "action_lineage"`);
+    await q.query(`DROP TRIGGER "loop_lineage_inserted" ON "action_lineage"`);
+    await q.query(`DROP FUNCTION "loop_lineage_changed"()`);
+    await q.query(`DROP FUNCTION "loop_refresh"(uuid[])`);
+    await q.query(`DROP FUNCTION "loop_hours_bucket"(double precision)`);
+    await q.query(`DROP TABLE "loop_weekly_latency"`);
+    await q.query(`DROP TABLE "loop_weekly_stats"`);
+    await q.query(`DROP TABLE "loop_items"`);
+  }
+}
