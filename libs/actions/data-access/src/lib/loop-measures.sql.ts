@@ -65,10 +65,12 @@ function select(filter: LoopFilter, grouping: LoopGrouping, params: unknown[]): 
     const source = `$${params.push(filter.source)}`;
     rollup.push(`s.source = ${source}`);
     fact.push(`i.source = ${source}`);
+  } else {
+    rollup.push(grouping === 'source' ? `s.source <> '*'` : `s.source = '*'`);
   }
   const keys: Record<LoopGrouping, [string, string]> = {
     overall: ['NULL::text', 'NULL::text'],
-    week: [`to_char(s.week, 'YYYY-MM-DD')`, `to_char(i.week, 'YYYY-MM-DD')`],
+    week: ['s.week', 'i.week'],
     source: ['s.source', 'i.source'],
     theme: [`NULLIF(s.theme_key, '')`, 'i.theme_id'],
     owner: [`NULLIF(s.owner_key, '-')`, `NULLIF(i.owner_key, '-')`],
@@ -129,10 +131,12 @@ export async function loopMeasures(
   const rollupOpen = OPEN_LOOP_AGE_BUCKETS.map(
     (_, n) => `CASE WHEN wk.cls = ${n} THEN s.actioned - s.told ELSE 0 END AS open_${n}`,
   ).join(', ');
+  // Weeks are grouped as dates and named at the end.
+  const outerKey = grouping === 'week' ? `to_char(key, 'YYYY-MM-DD')` : 'key';
   const sums = OPEN_LOOP_AGE_BUCKETS.map((_, n) => `sum(open_${n})::int AS open_${n}`).join(', ');
   const rows: Record<string, unknown>[] = await manager.query(
     `${weeks}
-     SELECT key, sum(actioned)::int AS actioned, sum(told)::int AS told, ${sums} FROM (
+     SELECT ${outerKey} AS key, sum(actioned)::int AS actioned, sum(told)::int AS told, ${sums} FROM (
        SELECT ${sel.rollupKey} AS key, s.actioned, s.told, ${rollupOpen}
        FROM loop_weekly_stats s JOIN wk ON wk.week = s.week WHERE ${sel.rollupWhere}
        UNION ALL
@@ -142,7 +146,7 @@ export async function loopMeasures(
        SELECT ${sel.factKey}, 0, 0, ${factOpen}
        FROM sw JOIN loop_items i ON i.occurred_at >= sw.start AND i.occurred_at < sw.start + interval '7 days'
        WHERE ${sel.factWhere} AND NOT i.told) p
-     GROUP BY key HAVING sum(actioned) > 0`,
+     GROUP BY p.key HAVING sum(actioned) > 0`,
     sel.params,
   );
   const latency: { key: string | null; measure: number; lo: number; hi: number }[] =
@@ -162,9 +166,9 @@ export async function loopMeasures(
          SELECT h.*, sum(n) OVER (PARTITION BY key, measure ORDER BY bucket) AS cum,
                 sum(n) OVER (PARTITION BY key, measure) AS total
          FROM h)
-       SELECT key, measure, min(bucket) FILTER (WHERE cum >= floor((total + 1) / 2)) AS lo,
+       SELECT ${outerKey} AS key, measure, min(bucket) FILTER (WHERE cum >= floor((total + 1) / 2)) AS lo,
               min(bucket) FILTER (WHERE cum >= floor(total / 2) + 1) AS hi
-       FROM c GROUP BY 1, 2`,
+       FROM c GROUP BY c.key, c.measure`,
       sel.params,
     );
   const medians = new Map(

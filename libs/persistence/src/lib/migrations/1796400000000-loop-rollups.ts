@@ -20,7 +20,9 @@ const BUCKET_FN = `CREATE FUNCTION "loop_hours_bucket"(h double precision) RETUR
 const applyToRollups = (rows: string, sign: number) => `
     WITH d AS (${rows}),
     k AS (
-      SELECT d.*, t.theme_key FROM d CROSS JOIN LATERAL (VALUES ('*'), (COALESCE(d.theme_id, ''))) t(theme_key)),
+      SELECT d.owner_key, t.theme_key, d.week, r.source_key AS source, d.told, d.b_action, d.b_ship, d.b_notice
+      FROM d CROSS JOIN LATERAL (VALUES ('*'), (COALESCE(d.theme_id, ''))) t(theme_key)
+      CROSS JOIN LATERAL (VALUES ('*'), (d.source)) r(source_key)),
     s AS (
       INSERT INTO "loop_weekly_stats" AS w ("owner_key", "theme_key", "week", "source", "actioned", "told")
       SELECT k.owner_key, k.theme_key, k.week, k.source, ${sign} * count(*), ${sign} * count(*) FILTER (WHERE k.told)
@@ -38,13 +40,15 @@ const applyToRollups = (rows: string, sign: number) => `
 /**
  * Recomputes the loop facts of some feedback from its lineage (so a repeat changes nothing) and
  * moves the weekly roll-ups by the difference: the old facts are taken out, the new ones added.
- * An advisory lock per feedback item keeps two transactions from refreshing the same item at once.
+ * Advisory locks on 256 slots of the feedback ids (taken in order; few enough for the lock table
+ * even when a theme link or the backfill refreshes thousands of items) keep two transactions from
+ * refreshing the same item at once.
  */
 const REFRESH_FN = `CREATE FUNCTION "loop_refresh"(ids uuid[]) RETURNS void LANGUAGE plpgsql AS $$
   BEGIN
     IF ids IS NULL OR cardinality(ids) = 0 THEN RETURN; END IF;
-    PERFORM pg_advisory_xact_lock(1819242352, hashtext(x.id::text))
-      FROM (SELECT DISTINCT unnest(ids) AS id ORDER BY 1) x;
+    PERFORM pg_advisory_xact_lock(1819242352, x.slot)
+      FROM (SELECT DISTINCT abs(hashtext(id::text) % 256) AS slot FROM unnest(ids) id ORDER BY 1) x;
     ${applyToRollups(`DELETE FROM "loop_items" WHERE "feedback_id" = ANY(ids) RETURNING *`, -1)}
     ${applyToRollups(
       `INSERT INTO "loop_items" ("feedback_id", "owner_key", "theme_id", "source", "occurred_at", "week", "told", "b_action", "b_ship", "b_notice")
@@ -74,7 +78,8 @@ const REFRESH_FN = `CREATE FUNCTION "loop_refresh"(ids uuid[]) RETURNS void LANG
  * few hundred rows instead of grouping a year of lineage per request. Kept by triggers on
  * `action_lineage` and `actions` in the transactions that change them (tracking stage, api,
  * theme merges); `owner_key` '*' is every owner, '-' no owner; `theme_key` '*' is every theme,
- * '' no theme. Filled for existing lineage at the end.
+ * '' no theme; `source` '*' is every source (so the figures of all sources read a quarter of the
+ * latency rows). Filled for existing lineage at the end.
  */
 export class LoopRollups1796400000000 implements MigrationInterface {
   name = 'LoopRollups1796400000000';
