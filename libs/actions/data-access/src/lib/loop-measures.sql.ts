@@ -117,6 +117,8 @@ export async function loopMeasures(
   ];
   const sel = select(filter, grouping, base);
   const edges = `((i.occurred_at >= $1 AND i.occurred_at < $6) OR (i.occurred_at >= $7 AND i.occurred_at < $2))`;
+  // Bounds the roll-ups' index scans ((owner, theme, source, week, …) keys) to the whole weeks.
+  const weekRange = `s.week >= ($6::timestamptz AT TIME ZONE 'UTC')::date AND s.week < ($7::timestamptz AT TIME ZONE 'UTC')::date`;
   const weeks = `WITH wk AS (SELECT * FROM unnest($4::date[], $5::int[]) AS t(week, cls)),
     sw AS (SELECT unnest($8::timestamptz[]) AS start),
     asked AS (SELECT $3::timestamptz AS now)`;
@@ -138,7 +140,7 @@ export async function loopMeasures(
     `${weeks}
      SELECT ${outerKey} AS key, sum(actioned)::int AS actioned, sum(told)::int AS told, ${sums} FROM (
        SELECT ${sel.rollupKey} AS key, s.actioned, s.told, ${rollupOpen}
-       FROM loop_weekly_stats s JOIN wk ON wk.week = s.week WHERE ${sel.rollupWhere}
+       FROM loop_weekly_stats s JOIN wk ON wk.week = s.week WHERE ${sel.rollupWhere} AND ${weekRange}
        UNION ALL
        SELECT ${sel.factKey}, 1, i.told::int, ${factOpen}
        FROM loop_items i WHERE ${sel.factWhere} AND ${edges}
@@ -155,7 +157,7 @@ export async function loopMeasures(
        h AS (
          SELECT key, measure, bucket, sum(n) AS n FROM (
            SELECT ${sel.rollupKey} AS key, s.measure, s.bucket, s.items AS n
-           FROM loop_weekly_latency s JOIN wk ON wk.week = s.week WHERE ${sel.rollupWhere}
+           FROM loop_weekly_latency s JOIN wk ON wk.week = s.week WHERE ${sel.rollupWhere} AND ${weekRange}
            UNION ALL
            SELECT ${sel.factKey}, m.measure, m.bucket, 1
            FROM loop_items i

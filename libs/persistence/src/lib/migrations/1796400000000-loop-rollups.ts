@@ -26,15 +26,15 @@ const applyToRollups = (rows: string, sign: number) => `
     s AS (
       INSERT INTO "loop_weekly_stats" AS w ("owner_key", "theme_key", "week", "source", "actioned", "told")
       SELECT k.owner_key, k.theme_key, k.week, k.source, ${sign} * count(*), ${sign} * count(*) FILTER (WHERE k.told)
-      FROM k GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4
-      ON CONFLICT ("owner_key", "theme_key", "week", "source") DO UPDATE
+      FROM k GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 4, 3
+      ON CONFLICT ("owner_key", "theme_key", "source", "week") DO UPDATE
         SET "actioned" = w."actioned" + excluded."actioned", "told" = w."told" + excluded."told")
     INSERT INTO "loop_weekly_latency" AS w ("owner_key", "theme_key", "week", "source", "measure", "bucket", "items")
     SELECT k.owner_key, k.theme_key, k.week, k.source, m.measure, m.bucket, ${sign} * count(*)
     FROM k CROSS JOIN LATERAL (VALUES (1::smallint, k.b_action), (2::smallint, k.b_ship), (3::smallint, k.b_notice)) m(measure, bucket)
     WHERE m.bucket IS NOT NULL
-    GROUP BY 1, 2, 3, 4, 5, 6 ORDER BY 1, 2, 3, 4, 5, 6
-    ON CONFLICT ("owner_key", "theme_key", "week", "source", "measure", "bucket") DO UPDATE
+    GROUP BY 1, 2, 3, 4, 5, 6 ORDER BY 1, 2, 4, 3, 5, 6
+    ON CONFLICT ("owner_key", "theme_key", "source", "week", "measure", "bucket") DO UPDATE
       SET "items" = w."items" + excluded."items";`;
 
 /**
@@ -97,15 +97,20 @@ export class LoopRollups1796400000000 implements MigrationInterface {
     await q.query(
       `CREATE INDEX "ix_loop_items_owner_theme_occurred" ON "loop_items" ("owner_key", "theme_id", "occurred_at")`,
     );
+    // Open loops of the weeks an age boundary falls in are counted from here (index-only).
+    await q.query(
+      `CREATE INDEX "ix_loop_items_open" ON "loop_items" ("owner_key", "occurred_at") INCLUDE ("theme_id", "source", "week")
+         WHERE NOT "told"`,
+    );
     await q.query(
       `CREATE TABLE "loop_weekly_stats" ("owner_key" text NOT NULL, "theme_key" text NOT NULL, "week" date NOT NULL,
          "source" text NOT NULL, "actioned" integer NOT NULL, "told" integer NOT NULL,
-         CONSTRAINT "PK_loop_weekly_stats" PRIMARY KEY ("owner_key", "theme_key", "week", "source"))`,
+         CONSTRAINT "PK_loop_weekly_stats" PRIMARY KEY ("owner_key", "theme_key", "source", "week"))`,
     );
     await q.query(
       `CREATE TABLE "loop_weekly_latency" ("owner_key" text NOT NULL, "theme_key" text NOT NULL, "week" date NOT NULL,
          "source" text NOT NULL, "measure" smallint NOT NULL, "bucket" smallint NOT NULL, "items" integer NOT NULL,
-         CONSTRAINT "PK_loop_weekly_latency" PRIMARY KEY ("owner_key", "theme_key", "week", "source", "measure", "bucket"))`,
+         CONSTRAINT "PK_loop_weekly_latency" PRIMARY KEY ("owner_key", "theme_key", "source", "week", "measure", "bucket"))`,
     );
     await q.query(BUCKET_FN);
     await q.query(REFRESH_FN);
