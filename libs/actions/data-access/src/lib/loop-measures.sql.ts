@@ -31,6 +31,10 @@ export interface LoopRow {
 
 export type LoopGrouping = 'overall' | 'week' | 'source' | 'theme' | 'owner';
 
+/** Median buckets (lower and upper middle item) each `loop_weekly_stats` row keeps, per latency. */
+const STORED = ['action_lo', 'action_hi', 'ship_lo', 'ship_hi', 'notice_lo', 'notice_hi'] as const;
+const noStored = STORED.map((c) => `NULL::smallint AS ${c}`).join(', ');
+
 /** SQL pieces that pick and key the roll-up rows (alias `s`) and the facts (alias `i`). */
 interface LoopSelection {
   readonly params: unknown[];
@@ -122,14 +126,16 @@ export async function loopMeasures(
   const weeks = `WITH wk AS (SELECT * FROM unnest($4::date[], $5::int[]) AS t(week, cls)),
     sw AS (SELECT unnest($8::timestamptz[]) AS start),
     asked AS (SELECT $3::timestamptz AS now)`;
-  const factOpen = OPEN_LOOP_AGE_BUCKETS.map(
-    (b, n) =>
-      `(NOT i.told AND $3::timestamptz - i.occurred_at >= interval '${b.fromDays} days'${
-        Number.isFinite(b.toDays)
-          ? ` AND $3::timestamptz - i.occurred_at < interval '${b.toDays} days'`
-          : ''
-      })::int AS open_${n}`,
-  ).join(', ');
+  // `untold` is left out where the rows are all untold already, so the open-loop index suffices.
+  const factOpen = (untold: string) =>
+    OPEN_LOOP_AGE_BUCKETS.map(
+      (b, n) =>
+        `(${untold}$3::timestamptz - i.occurred_at >= interval '${b.fromDays} days'${
+          Number.isFinite(b.toDays)
+            ? ` AND $3::timestamptz - i.occurred_at < interval '${b.toDays} days'`
+            : ''
+        })::int AS open_${n}`,
+    ).join(', ');
   const rollupOpen = OPEN_LOOP_AGE_BUCKETS.map(
     (_, n) => `CASE WHEN wk.cls = ${n} THEN s.actioned - s.told ELSE 0 END AS open_${n}`,
   ).join(', ');
@@ -138,14 +144,15 @@ export async function loopMeasures(
   const sums = OPEN_LOOP_AGE_BUCKETS.map((_, n) => `sum(open_${n})::int AS open_${n}`).join(', ');
   const rows: Record<string, unknown>[] = await manager.query(
     `${weeks}
-     SELECT ${outerKey} AS key, sum(actioned)::int AS actioned, sum(told)::int AS told, ${sums} FROM (
-       SELECT ${sel.rollupKey} AS key, s.actioned, s.told, ${rollupOpen}
+     SELECT ${outerKey} AS key, sum(actioned)::int AS actioned, sum(told)::int AS told, ${sums},
+       ${STORED.map((c) => `min(${c}) AS ${c}`).join(', ')} FROM (
+       SELECT ${sel.rollupKey} AS key, s.actioned, s.told, ${rollupOpen}, ${STORED.map((c) => `s.${c}`).join(', ')}
        FROM loop_weekly_stats s JOIN wk ON wk.week = s.week WHERE ${sel.rollupWhere} AND ${weekRange}
        UNION ALL
-       SELECT ${sel.factKey}, 1, i.told::int, ${factOpen}
+       SELECT ${sel.factKey}, 1, i.told::int, ${factOpen('NOT i.told AND ')}, ${noStored}
        FROM loop_items i WHERE ${sel.factWhere} AND ${edges}
        UNION ALL
-       SELECT ${sel.factKey}, 0, 0, ${factOpen}
+       SELECT ${sel.factKey}, 0, 0, ${factOpen('')}, ${noStored}
        FROM sw JOIN loop_items i ON i.occurred_at >= sw.start AND i.occurred_at < sw.start + interval '7 days'
        WHERE ${sel.factWhere} AND NOT i.told) p
      GROUP BY p.key HAVING sum(actioned) > 0`,
@@ -156,10 +163,14 @@ export async function loopMeasures(
       `${weeks},
        h AS (
          SELECT key, measure, bucket, sum(n) AS n FROM (
-           SELECT ${sel.rollupKey} AS key, s.measure, s.bucket, s.items AS n
+           ${
+             grouping === 'week'
+               ? ''
+               : `SELECT ${sel.rollupKey} AS key, s.measure, s.bucket, s.items AS n
            FROM loop_weekly_latency s JOIN wk ON wk.week = s.week WHERE ${sel.rollupWhere} AND ${weekRange}
-           UNION ALL
-           SELECT ${sel.factKey}, m.measure, m.bucket, 1
+           UNION ALL`
+           }
+           SELECT ${sel.factKey} AS key, m.measure, m.bucket, 1 AS n
            FROM loop_items i
            CROSS JOIN LATERAL (VALUES (1::smallint, i.b_action), (2::smallint, i.b_ship), (3::smallint, i.b_notice)) m(measure, bucket)
            WHERE ${sel.factWhere} AND ${edges} AND m.bucket IS NOT NULL) x
@@ -174,13 +185,20 @@ export async function loopMeasures(
       sel.params,
     );
   const medians = new Map(
-    latency.map((m) => [
-      `${m.key}|${m.measure}`,
-      medianOfBuckets(Number(m.lo), Number(m.hi)),
-    ]),
+    latency.map((m) => [`${m.key}|${m.measure}`, medianOfBuckets(Number(m.lo), Number(m.hi))]),
   );
-  const median = (key: string | null, measure: number) =>
-    medians.get(`${key}|${measure}`) ?? null;
+  const byKey = new Map(rows.map((r) => [r['key'] as string | null, r]));
+  // A whole week's medians are kept on its roll-up row; part-weeks and merged ranges are computed.
+  const median = (key: string | null, measure: number) => {
+    const computed = medians.get(`${key}|${measure}`);
+    if (computed !== undefined) return computed;
+    const [lo, hi] = [STORED[(measure - 1) * 2], STORED[(measure - 1) * 2 + 1]];
+    const r = grouping === 'week' ? byKey.get(key) : undefined;
+    const [l, h] = [r?.[lo as string], r?.[hi as string]];
+    return l === null || l === undefined || h === null || h === undefined
+      ? null
+      : medianOfBuckets(Number(l), Number(h));
+  };
   const totals = await denominators(
     manager,
     filter,
@@ -191,7 +209,6 @@ export async function loopMeasures(
     grouping === 'week' || grouping === 'overall' || grouping === 'source'
       ? [...new Set([...totals.keys(), ...rows.map((r) => r['key'] as string | null)])]
       : rows.map((r) => r['key'] as string | null);
-  const byKey = new Map(rows.map((r) => [r['key'] as string | null, r]));
   return keys
     .sort((a, b) => String(a).localeCompare(String(b)))
     .map((key) => {

@@ -37,18 +37,34 @@ const applyToRollups = (rows: string, sign: number) => `
     ON CONFLICT ("owner_key", "theme_key", "source", "week", "measure", "bucket") DO UPDATE
       SET "items" = w."items" + excluded."items";`;
 
+/** Adds the roll-up keys of the facts of `ids` to the touched keys. */
+const touched = `
+    SELECT array_agg(k.owner_key) || v_owners, array_agg(k.theme_key) || v_themes,
+           array_agg(k.source) || v_sources, array_agg(k.week) || v_weeks
+      INTO v_owners, v_themes, v_sources, v_weeks
+      FROM (SELECT DISTINCT f.owner_key, tk.theme_key, sk.source, f.week FROM "loop_items" f
+            CROSS JOIN LATERAL (VALUES ('*'), (COALESCE(f.theme_id, ''))) tk(theme_key)
+            CROSS JOIN LATERAL (VALUES ('*'), (f.source)) sk(source)
+            WHERE f.feedback_id = ANY(ids)) k;`;
+
 /**
  * Recomputes the loop facts of some feedback from its lineage (so a repeat changes nothing) and
- * moves the weekly roll-ups by the difference: the old facts are taken out, the new ones added.
+ * moves the weekly roll-ups by the difference: the old facts are taken out, the new ones added;
+ * then each touched week row gets its median buckets again (the weekly series reads them as they
+ * are).
  * Advisory locks on 256 slots of the feedback ids (taken in order; few enough for the lock table
  * even when a theme link or the backfill refreshes thousands of items) keep two transactions from
  * refreshing the same item at once.
  */
 const REFRESH_FN = `CREATE FUNCTION "loop_refresh"(ids uuid[]) RETURNS void LANGUAGE plpgsql AS $$
+  DECLARE
+    v_owners text[] := '{}'; v_themes text[] := '{}'; v_sources text[] := '{}'; v_weeks date[] := '{}';
   BEGIN
     IF ids IS NULL OR cardinality(ids) = 0 THEN RETURN; END IF;
     PERFORM pg_advisory_xact_lock(1819242352, x.slot)
       FROM (SELECT DISTINCT abs(hashtext(id::text) % 256) AS slot FROM unnest(ids) id ORDER BY 1) x;
+
+${touched}
     ${applyToRollups(`DELETE FROM "loop_items" WHERE "feedback_id" = ANY(ids) RETURNING *`, -1)}
     ${applyToRollups(
       `INSERT INTO "loop_items" ("feedback_id", "owner_key", "theme_id", "source", "occurred_at", "week", "told", "b_action", "b_ship", "b_notice")
@@ -68,7 +84,28 @@ const REFRESH_FN = `CREATE FUNCTION "loop_refresh"(ids uuid[]) RETURNS void LANG
          GROUP BY l.feedback_id, o.owner_key) i
        RETURNING *`,
       1,
-    )}
+    )}${touched}
+    -- Each touched week row's median buckets (lower and upper middle item) per latency.
+    UPDATE "loop_weekly_stats" r SET
+      "action_lo" = m.action_lo, "action_hi" = m.action_hi, "ship_lo" = m.ship_lo, "ship_hi" = m.ship_hi,
+      "notice_lo" = m.notice_lo, "notice_hi" = m.notice_hi
+    FROM (SELECT k.owner_key, k.theme_key, k.source, k.week,
+            min(c.bucket) FILTER (WHERE c.measure = 1 AND c.cum >= floor((c.total + 1) / 2)) AS action_lo,
+            min(c.bucket) FILTER (WHERE c.measure = 1 AND c.cum >= floor(c.total / 2) + 1) AS action_hi,
+            min(c.bucket) FILTER (WHERE c.measure = 2 AND c.cum >= floor((c.total + 1) / 2)) AS ship_lo,
+            min(c.bucket) FILTER (WHERE c.measure = 2 AND c.cum >= floor(c.total / 2) + 1) AS ship_hi,
+            min(c.bucket) FILTER (WHERE c.measure = 3 AND c.cum >= floor((c.total + 1) / 2)) AS notice_lo,
+            min(c.bucket) FILTER (WHERE c.measure = 3 AND c.cum >= floor(c.total / 2) + 1) AS notice_hi
+          FROM (SELECT DISTINCT * FROM unnest(v_owners, v_themes, v_sources, v_weeks) AS u(owner_key, theme_key, source, week)) k
+          LEFT JOIN LATERAL (
+            SELECT l.measure, l.bucket,
+                   sum(l.items) OVER (PARTITION BY l.measure ORDER BY l.bucket) AS cum,
+                   sum(l.items) OVER (PARTITION BY l.measure) AS total
+            FROM "loop_weekly_latency" l
+            WHERE l.owner_key = k.owner_key AND l.theme_key = k.theme_key AND l.source = k.source
+              AND l.week = k.week AND l.items > 0) c ON true
+          GROUP BY 1, 2, 3, 4) m
+    WHERE r.owner_key = m.owner_key AND r.theme_key = m.theme_key AND r.source = m.source AND r.week = m.week;
   END $$`;
 
 /**
@@ -91,20 +128,19 @@ export class LoopRollups1796400000000 implements MigrationInterface {
          "told" boolean NOT NULL, "b_action" smallint NOT NULL, "b_ship" smallint, "b_notice" smallint,
          CONSTRAINT "PK_loop_items" PRIMARY KEY ("feedback_id", "owner_key"))`,
     );
+    // Covering: the part-weeks and the open loops of age-boundary weeks are read index-only.
     await q.query(
-      `CREATE INDEX "ix_loop_items_owner_occurred" ON "loop_items" ("owner_key", "occurred_at")`,
+      `CREATE INDEX "ix_loop_items_owner_occurred" ON "loop_items" ("owner_key", "occurred_at")
+         INCLUDE ("theme_id", "source", "week", "told", "b_action", "b_ship", "b_notice")`,
     );
     await q.query(
       `CREATE INDEX "ix_loop_items_owner_theme_occurred" ON "loop_items" ("owner_key", "theme_id", "occurred_at")`,
     );
-    // Open loops of the weeks an age boundary falls in are counted from here (index-only).
-    await q.query(
-      `CREATE INDEX "ix_loop_items_open" ON "loop_items" ("owner_key", "occurred_at") INCLUDE ("theme_id", "source", "week")
-         WHERE NOT "told"`,
-    );
     await q.query(
       `CREATE TABLE "loop_weekly_stats" ("owner_key" text NOT NULL, "theme_key" text NOT NULL, "week" date NOT NULL,
          "source" text NOT NULL, "actioned" integer NOT NULL, "told" integer NOT NULL,
+         "action_lo" smallint, "action_hi" smallint, "ship_lo" smallint, "ship_hi" smallint,
+         "notice_lo" smallint, "notice_hi" smallint,
          CONSTRAINT "PK_loop_weekly_stats" PRIMARY KEY ("owner_key", "theme_key", "source", "week"))`,
     );
     await q.query(
@@ -156,9 +192,7 @@ export class LoopRollups1796400000000 implements MigrationInterface {
          REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION loop_action_changed()`,
     );
     // Backfill.
-    await q.query(
-      `SELECT loop_refresh(ARRAY(SELECT DISTINCT feedback_id FROM "action_lineage"))`,
-    );
+    await q.query(`SELECT loop_refresh(ARRAY(SELECT DISTINCT feedback_id FROM "action_lineage"))`);
   }
 
   public async down(q: QueryRunner): Promise<void> {

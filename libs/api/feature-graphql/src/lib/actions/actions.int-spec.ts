@@ -630,7 +630,8 @@ describe('actions, impact and loop measures on PostgreSQL', () => {
            FROM loop_items ORDER BY 1, 2`,
         ),
         stats: await q(
-          `SELECT owner_key, theme_key, week::text, source, actioned, told FROM loop_weekly_stats
+          `SELECT owner_key, theme_key, week::text, source, actioned, told, action_lo, action_hi, ship_lo, ship_hi,
+                  notice_lo, notice_hi FROM loop_weekly_stats
            WHERE actioned <> 0 OR told <> 0 ORDER BY 1, 2, 3, 4`,
         ),
         latency: await q(
