@@ -106,9 +106,16 @@ export async function loopMeasures(
   now: Date,
 ): Promise<LoopRow[]> {
   const plan = planLoopWindow(filter.from, filter.to, now);
-  const straddling = plan.weeks
-    .filter((_, n) => plan.ageClasses[n] === -1)
-    .map((w) => `${w}T00:00:00Z`);
+  // At most three weeks; as literal ranges (made here from dates) so each is an index range.
+  const straddling =
+    plan.weeks
+      .filter((_, n) => plan.ageClasses[n] === -1)
+      .map((w) => {
+        const start = new Date(`${w}T00:00:00Z`);
+        const end = new Date(start.getTime() + 7 * 86_400_000);
+        return `(i.occurred_at >= timestamptz '${start.toISOString()}' AND i.occurred_at < timestamptz '${end.toISOString()}')`;
+      })
+      .join(' OR ') || 'false';
   const base: unknown[] = [
     filter.from,
     filter.to,
@@ -117,14 +124,12 @@ export async function loopMeasures(
     plan.ageClasses,
     plan.wholeFrom,
     plan.wholeTo,
-    straddling,
   ];
   const sel = select(filter, grouping, base);
   const edges = `((i.occurred_at >= $1 AND i.occurred_at < $6) OR (i.occurred_at >= $7 AND i.occurred_at < $2))`;
   // Bounds the roll-ups' index scans ((owner, theme, source, week, …) keys) to the whole weeks.
   const weekRange = `s.week >= ($6::timestamptz AT TIME ZONE 'UTC')::date AND s.week < ($7::timestamptz AT TIME ZONE 'UTC')::date`;
   const weeks = `WITH wk AS (SELECT * FROM unnest($4::date[], $5::int[]) AS t(week, cls)),
-    sw AS (SELECT unnest($8::timestamptz[]) AS start),
     asked AS (SELECT $3::timestamptz AS now)`;
   // `untold` is left out where the rows are all untold already, so the open-loop index suffices.
   const factOpen = (untold: string) =>
@@ -153,8 +158,7 @@ export async function loopMeasures(
        FROM loop_items i WHERE ${sel.factWhere} AND ${edges}
        UNION ALL
        SELECT ${sel.factKey}, 0, 0, ${factOpen('')}, ${noStored}
-       FROM sw JOIN loop_items i ON i.occurred_at >= sw.start AND i.occurred_at < sw.start + interval '7 days'
-       WHERE ${sel.factWhere} AND NOT i.told) p
+       FROM loop_items i WHERE ${sel.factWhere} AND NOT i.told AND (${straddling})) p
      GROUP BY p.key HAVING sum(actioned) > 0`,
     sel.params,
   );

@@ -106,9 +106,15 @@ export class LoopMeasuresService {
     return markOwnerNoticesRead(this.dataSource.manager, userId, ids, new Date());
   }
 
-  /** The measures read roll-ups (a few hundred rows), so they need no extra sort memory. */
+  /**
+   * The measures read roll-ups (a few thousand rows at most), so they need no extra sort memory;
+   * parallel workers only cost start-up time at this size and under many clients, so they are off.
+   */
   private onRollups<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return work(this.dataSource.manager);
+    return this.dataSource.transaction(async (manager) => {
+      await manager.query('SET LOCAL max_parallel_workers_per_gather = 0');
+      return work(manager);
+    });
   }
 
   private check(filter: LoopFilterInput): void {
