@@ -30,7 +30,7 @@ describe('loop measures', () => {
     ]);
   });
 
-  it('bucketed median: the midpoints of the middle items\' buckets', () => {
+  it("bucketed median: the midpoints of the middle items' buckets", () => {
     // [1.2, 5, 30] → buckets 1, 5, 25 → middle bucket 5 → 5.5.
     expect(bucketedMedian([30, 1.2, 5])).toBe(5.5);
     // [10, 400] → 10 h in [10, 11) (10.5) and 400 h in [384, 408) (396) → 203.25 → 203.3.

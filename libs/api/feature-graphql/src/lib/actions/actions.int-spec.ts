@@ -533,7 +533,10 @@ describe('actions, impact and loop measures on PostgreSQL', () => {
       // f3 408, f4 216 → 408 in [408, 432) → 420.
       // Asked on 06-20 00:00, week 06-08 is 5 to 12 days old (the 7-day boundary falls inside):
       // f7 (not told) is 9.6 days old → 7-30d. Asked on 12-01: > 90 days.
-      const range = { from: new Date('2026-06-03T00:00:00Z'), to: new Date('2026-06-17T12:00:00Z') };
+      const range = {
+        from: new Date('2026-06-03T00:00:00Z'),
+        to: new Date('2026-06-17T12:00:00Z'),
+      };
       const [early] = await loopMeasures(
         db.dataSource.manager,
         range,
@@ -643,7 +646,9 @@ describe('actions, impact and loop measures on PostgreSQL', () => {
       expect(kept.items.length).toBeGreaterThan(0);
       // The merge above moved B's lineage to T3: its facts and theme rows moved with it.
       expect(kept.stats.some((r: { theme_key: string }) => r.theme_key === theme['T3'])).toBe(true);
-      expect(kept.stats.some((r: { theme_key: string }) => r.theme_key === theme['T2'])).toBe(false);
+      expect(kept.stats.some((r: { theme_key: string }) => r.theme_key === theme['T2'])).toBe(
+        false,
+      );
       await q('TRUNCATE loop_items, loop_weekly_stats, loop_weekly_latency');
       await q('SELECT loop_refresh(ARRAY(SELECT DISTINCT feedback_id FROM action_lineage))');
       expect(await snapshot()).toEqual(kept);
