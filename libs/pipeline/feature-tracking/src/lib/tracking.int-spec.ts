@@ -229,6 +229,19 @@ describe('tracking stage on Kafka and PostgreSQL', () => {
       'SELECT sum(volume)::int AS n FROM feedback_weekly_stats',
     );
     expect(weekly?.n).toBe(6);
+    // The loop roll-ups (kept by triggers in the same transactions): the 4 items linked before the
+    // ship and the 6 arriving after, each once, for all owners and for this owner; none told.
+    const loop = await q<{ owner_key: string; actioned: number; told: number }>(
+      `SELECT owner_key, sum(actioned)::int AS actioned, sum(told)::int AS told FROM loop_weekly_stats
+       WHERE theme_key = $1 AND source = '*' GROUP BY owner_key ORDER BY owner_key`,
+      [themeId],
+    );
+    expect([...loop].sort((a, b) => a.owner_key.localeCompare(b.owner_key))).toEqual(
+      [
+        { owner_key: '*', actioned: 10, told: 0 },
+        { owner_key: ownerId, actioned: 10, told: 0 },
+      ].sort((a, b) => a.owner_key.localeCompare(b.owner_key)),
+    );
   });
 
   it('dead-letters an assignment whose feedback does not exist, as permanent', async () => {
