@@ -148,6 +148,18 @@ export class LoopRollups1796400000000 implements MigrationInterface {
          "source" text NOT NULL, "measure" smallint NOT NULL, "bucket" smallint NOT NULL, "items" integer NOT NULL,
          CONSTRAINT "PK_loop_weekly_latency" PRIMARY KEY ("owner_key", "theme_key", "source", "week", "measure", "bucket"))`,
     );
+    // Told now means a notice was sent (notice.delivered.v1), at its sending time, not queued.
+    await q.query(
+      `UPDATE "action_lineage" l SET "noticed_at" = s.sent_at
+       FROM (SELECT action_id, customer_id, min(sent_at) AS sent_at FROM "notices"
+             WHERE status = 'sent' AND sent_at IS NOT NULL GROUP BY 1, 2) s
+       WHERE s.action_id = l.action_id AND s.customer_id = l.customer_id`,
+    );
+    await q.query(
+      `UPDATE "action_lineage" l SET "noticed_at" = NULL
+       WHERE l.noticed_at IS NOT NULL AND NOT EXISTS (SELECT 1 FROM "notices" n
+         WHERE n.action_id = l.action_id AND n.customer_id = l.customer_id AND n.status = 'sent' AND n.sent_at IS NOT NULL)`,
+    );
     await q.query(BUCKET_FN);
     await q.query(REFRESH_FN);
     await q.query(
