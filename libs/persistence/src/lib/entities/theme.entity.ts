@@ -10,6 +10,7 @@ export type ThemeStatus = 'active' | 'noise' | 'merged';
 @Entity({ name: 'themes' })
 @Index('ix_themes_space_status', ['space', 'status'])
 @Index('ix_themes_space_version', ['space', 'engineVersion'])
+@Index('ix_themes_list', { synchronize: false }) // (space, status, (emerging_since IS NULL), size DESC, id)
 export class ThemeEntity {
   @PrimaryColumn('text')
   id!: string;
