@@ -106,22 +106,15 @@ export async function loopMeasures(
   now: Date,
 ): Promise<LoopRow[]> {
   const plan = planLoopWindow(filter.from, filter.to, now);
-  // At most three weeks; as literal ranges (made here from dates) so each is an index range.
-  const straddling =
-    plan.weeks
-      .filter((_, n) => plan.ageClasses[n] === -1)
-      .map((w) => {
-        const start = new Date(`${w}T00:00:00Z`);
-        const end = new Date(start.getTime() + 7 * 86_400_000);
-        return `(i.occurred_at >= timestamptz '${start.toISOString()}' AND i.occurred_at < timestamptz '${end.toISOString()}')`;
-      })
-      .join(' OR ') || 'false';
   const base: unknown[] = [
     filter.from,
     filter.to,
     now,
     plan.weeks,
-    plan.ageClasses,
+    // A week an age boundary falls in puts its open loops in the recount's base bucket.
+    plan.weeks.map(
+      (w, n) => plan.recounts.find((r) => r.week === w)?.base ?? plan.ageClasses[n] ?? -1,
+    ),
     plan.wholeFrom,
     plan.wholeTo,
   ];
@@ -131,16 +124,29 @@ export async function loopMeasures(
   const weekRange = `s.week >= ($6::timestamptz AT TIME ZONE 'UTC')::date AND s.week < ($7::timestamptz AT TIME ZONE 'UTC')::date`;
   const weeks = `WITH wk AS (SELECT * FROM unnest($4::date[], $5::int[]) AS t(week, cls)),
     asked AS (SELECT $3::timestamptz AS now)`;
-  // `untold` is left out where the rows are all untold already, so the open-loop index suffices.
-  const factOpen = (untold: string) =>
+  // Each item's open-loop bucket; `untold` is left out where the rows are all untold already;
+  // `moveFrom` takes each item back out of the bucket its week's roll-up row put it in.
+  const factOpen = (untold: string, moveFrom: number | null = null) =>
     OPEN_LOOP_AGE_BUCKETS.map(
       (b, n) =>
-        `(${untold}$3::timestamptz - i.occurred_at >= interval '${b.fromDays} days'${
+        `((${untold}$3::timestamptz - i.occurred_at >= interval '${b.fromDays} days'${
           Number.isFinite(b.toDays)
             ? ` AND $3::timestamptz - i.occurred_at < interval '${b.toDays} days'`
             : ''
-        })::int AS open_${n}`,
+        })::int${moveFrom === n ? ' - 1' : ''}) AS open_${n}`,
     ).join(', ');
+  // Weeks an age boundary falls in: the shorter side of the boundary, item by item (at most three
+  // weeks; literal ranges made here from dates, so each is an index range).
+  const recounts = plan.recounts
+    .map(
+      (r) => `
+       UNION ALL
+       SELECT ${sel.factKey}, 0, 0, ${factOpen('', r.base)}, ${noStored}
+       FROM loop_items i WHERE ${sel.factWhere} AND NOT i.told
+         AND i.occurred_at >= timestamptz '${r.from.toISOString()}'
+         AND i.occurred_at ${r.toIncluded ? '<=' : '<'} timestamptz '${r.to.toISOString()}'`,
+    )
+    .join('');
   const rollupOpen = OPEN_LOOP_AGE_BUCKETS.map(
     (_, n) => `CASE WHEN wk.cls = ${n} THEN s.actioned - s.told ELSE 0 END AS open_${n}`,
   ).join(', ');
@@ -155,10 +161,7 @@ export async function loopMeasures(
        FROM loop_weekly_stats s JOIN wk ON wk.week = s.week WHERE ${sel.rollupWhere} AND ${weekRange}
        UNION ALL
        SELECT ${sel.factKey}, 1, i.told::int, ${factOpen('NOT i.told AND ')}, ${noStored}
-       FROM loop_items i WHERE ${sel.factWhere} AND ${edges}
-       UNION ALL
-       SELECT ${sel.factKey}, 0, 0, ${factOpen('')}, ${noStored}
-       FROM loop_items i WHERE ${sel.factWhere} AND NOT i.told AND (${straddling})) p
+       FROM loop_items i WHERE ${sel.factWhere} AND ${edges}${recounts}) p
      GROUP BY p.key HAVING sum(actioned) > 0`,
     sel.params,
   );

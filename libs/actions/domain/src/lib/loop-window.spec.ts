@@ -31,7 +31,7 @@ describe('planLoopWindow', () => {
   it('a range inside one week has no whole week', () => {
     const to = at('2026-06-05T00:00:00Z');
     const plan = planLoopWindow(at('2026-06-02T00:00:00Z'), to, at('2026-12-01T00:00:00Z'));
-    expect(plan).toEqual({ weeks: [], ageClasses: [], wholeFrom: to, wholeTo: to });
+    expect(plan).toEqual({ weeks: [], ageClasses: [], wholeFrom: to, wholeTo: to, recounts: [] });
   });
 
   it('marks weeks an age boundary falls in', () => {
@@ -52,5 +52,43 @@ describe('planLoopWindow', () => {
       '2026-06-22',
     ]);
     expect(plan.ageClasses).toEqual([2, -1, 1, 1, 1, -1]);
+    // Week 05-25: the 30-day boundary is 05-30 00:00, 5 days in: count the 2 days after it
+    // (30 days old or less → 7-30d), the rest stays with 30-90d (2).
+    // Week 06-22: the 7-day boundary is 06-22 00:00, at its start: count [06-22, 06-22] (7 days old
+    // → 7-30d); the rest stays with <7d (0).
+    expect(plan.recounts).toEqual([
+      {
+        week: '2026-05-25',
+        base: 2,
+        from: at('2026-05-30T00:00:00Z'),
+        to: at('2026-06-01T00:00:00Z'),
+        toIncluded: false,
+      },
+      {
+        week: '2026-06-22',
+        base: 0,
+        from: at('2026-06-22T00:00:00Z'),
+        to: at('2026-06-22T00:00:00Z'),
+        toIncluded: true,
+      },
+    ]);
+  });
+
+  it('counts a week that holds the time of asking item by item', () => {
+    // now Wed 06-24 12:00: week 06-22 holds it (ages below 0 have no bucket).
+    const plan = planLoopWindow(
+      at('2026-06-22T00:00:00Z'),
+      at('2026-06-29T00:00:00Z'),
+      at('2026-06-24T12:00:00Z'),
+    );
+    expect(plan.recounts).toEqual([
+      {
+        week: '2026-06-22',
+        base: null,
+        from: at('2026-06-22T00:00:00Z'),
+        to: at('2026-06-29T00:00:00Z'),
+        toIncluded: false,
+      },
+    ]);
   });
 });

@@ -562,6 +562,16 @@ describe('actions, impact and loop measures on PostgreSQL', () => {
         new Date('2026-12-01T00:00:00Z'),
       );
       expect(late?.openLoops).toEqual({ '<7d': 0, '7-30d': 0, '30-90d': 0, '>90d': 1 });
+      // Asked on 06-18 00:00 the 7-day boundary is 06-11 00:00, 3 days into week 06-08: its open
+      // loops go to <7d from the roll-up, and the shorter side [06-08, 06-11] is counted item by
+      // item: f7 (06-10 10:00, 7.6 days old) moves to 7-30d.
+      const [boundary] = await loopMeasures(
+        db.dataSource.manager,
+        range,
+        'overall',
+        new Date('2026-06-18T00:00:00Z'),
+      );
+      expect(boundary?.openLoops).toEqual({ '<7d': 0, '7-30d': 1, '30-90d': 0, '>90d': 0 });
       // Per week: 06-01 holds f2 only (part-week), 06-08 f3 f7, 06-15 f4 (part-week).
       const weekly = await loopMeasures(db.dataSource.manager, range, 'week', new Date());
       expect(weekly.map((w) => [w.key, w.actioned, w.told, w.medianHoursToAction])).toEqual([
