@@ -409,7 +409,8 @@ describe('the thin loop on Kafka, PostgreSQL and SMTP', () => {
     expect(after).toEqual([{ attempts: notices[0]?.attempts, status: 'sent' }]);
 
     // The pipeline's tracking stage counted the item in the weekly roll-up, and the measures and
-    // the impact answer over GraphQL: both responses are actioned and this customer was told.
+    // the impact answer over GraphQL: both responses are actioned and, once the notifier reported
+    // the notices sent, told.
     await eventually(async () => {
       const tracked = await query<{ tracked: boolean }>(
         databaseUrl,
@@ -418,25 +419,28 @@ describe('the thin loop on Kafka, PostgreSQL and SMTP', () => {
       );
       expect(tracked[0]?.tracked).toBe(true);
     });
-    const measures = await graphqlData<{
-      loopMeasures: { overall: { actioned: number; told: number; toldShare: number } };
-      actionImpact: { windowWeeks: number; after: { weeks: { offset: number }[] } } | null;
-    }>(
-      api,
-      `query($filter: LoopFilterInput!, $a: ID!) {
-        loopMeasures(filter: $filter) { overall { actioned told toldShare } }
-        actionImpact(actionId: $a, windowWeeks: 2) { windowWeeks after { weeks { offset } } }
-      }`,
-      {
-        filter: { from: '2026-10-26T00:00:00Z', to: '2026-11-09T00:00:00Z' },
-        a: actionId,
-      },
-      session,
-    );
-    expect(measures.loopMeasures.overall.actioned).toBeGreaterThanOrEqual(2);
-    expect(measures.loopMeasures.overall.told).toBeGreaterThanOrEqual(2);
-    expect(measures.actionImpact?.windowWeeks).toBe(2);
-    expect(measures.actionImpact?.after.weeks[0]?.offset).toBe(0);
+    // Told follows the delivery: the tracking stage marks the items once notice.delivered.v1 says sent.
+    await eventually(async () => {
+      const measures = await graphqlData<{
+        loopMeasures: { overall: { actioned: number; told: number; toldShare: number } };
+        actionImpact: { windowWeeks: number; after: { weeks: { offset: number }[] } } | null;
+      }>(
+        api,
+        `query($filter: LoopFilterInput!, $a: ID!) {
+          loopMeasures(filter: $filter) { overall { actioned told toldShare } }
+          actionImpact(actionId: $a, windowWeeks: 2) { windowWeeks after { weeks { offset } } }
+        }`,
+        {
+          filter: { from: '2026-10-26T00:00:00Z', to: '2026-11-09T00:00:00Z' },
+          a: actionId,
+        },
+        session,
+      );
+      expect(measures.loopMeasures.overall.actioned).toBeGreaterThanOrEqual(2);
+      expect(measures.loopMeasures.overall.told).toBeGreaterThanOrEqual(2);
+      expect(measures.actionImpact?.windowWeeks).toBe(2);
+      expect(measures.actionImpact?.after.weeks[0]?.offset).toBe(0);
+    });
 
     // One-click unsubscribe (RFC 8058) from the header's URL.
     const unsubscribeUrl = listUnsubscribe.slice(1, -1);

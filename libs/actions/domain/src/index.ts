@@ -7,3 +7,4 @@ export * from './lib/nps';
 export * from './lib/regression';
 export * from './lib/impact';
 export * from './lib/loop-measures';
+export * from './lib/loop-window';

@@ -34,6 +34,9 @@ describe('persistence on a real PostgreSQL', () => {
       'customers',
       'feedback',
       'feedback_weekly_stats',
+      'loop_items',
+      'loop_weekly_latency',
+      'loop_weekly_stats',
       'notices',
       'outbox',
       'owner_notices',
@@ -50,7 +53,7 @@ describe('persistence on a real PostgreSQL', () => {
     for (let i = 0; i < ALL_MIGRATIONS.length; i++) await db.dataSource.undoLastMigration();
     expect(await tables()).toEqual([]);
     await db.dataSource.runMigrations();
-    expect(await tables()).toHaveLength(24);
+    expect(await tables()).toHaveLength(27);
   });
 
   it('resolves one customer per email and per source identity, even when asked concurrently', async () => {

@@ -97,13 +97,20 @@ export async function audienceOf(manager: EntityManager, actionId: string): Prom
   return rows.map((r) => r.customer_id);
 }
 
-/** After an announcement: the lineage items whose customers got a notice are told. */
-export async function markTold(manager: EntityManager, actionId: string, at: Date): Promise<void> {
+/**
+ * A notice was sent (notice.delivered.v1 with status `sent`): the action's lineage items of that
+ * customer are told at the delivery time. Keeps the earliest time, so a redelivery changes nothing.
+ */
+export async function markDelivered(
+  manager: EntityManager,
+  actionId: string,
+  customerId: string,
+  deliveredAt: Date,
+): Promise<void> {
   await manager.query(
-    `UPDATE action_lineage l SET noticed_at = $2
-     WHERE l.action_id = $1 AND l.noticed_at IS NULL
-       AND EXISTS (SELECT 1 FROM notices n WHERE n.action_id = $1 AND n.customer_id = l.customer_id)`,
-    [actionId, at],
+    `UPDATE action_lineage SET noticed_at = $3
+     WHERE action_id = $1 AND customer_id = $2 AND (noticed_at IS NULL OR noticed_at > $3)`,
+    [actionId, customerId, deliveredAt],
   );
 }
 

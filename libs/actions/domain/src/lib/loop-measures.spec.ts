@@ -1,4 +1,12 @@
-import { loopFigures, median, openLoopAgeBucket, share } from './loop-measures';
+import {
+  bucketMidpoint,
+  bucketedMedian,
+  latencyBucket,
+  loopFigures,
+  median,
+  openLoopAgeBucket,
+  share,
+} from './loop-measures';
 
 const d = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
@@ -7,6 +15,27 @@ describe('loop measures', () => {
     expect(median([5, 1, 3])).toBe(3);
     expect(median([4, 1, 3, 2])).toBe(2.5);
     expect(median([])).toBeNull();
+  });
+
+  it('latency buckets: 1 h below a day, 6 h below 14 days, 24 h below 90 days, a week beyond', () => {
+    expect([0, 0.99, 1, 23.9].map(latencyBucket)).toEqual([0, 0, 1, 23]);
+    expect([24, 29.9, 30, 335.9].map(latencyBucket)).toEqual([24, 24, 25, 75]);
+    expect([336, 359.9, 360, 2159].map(latencyBucket)).toEqual([76, 76, 77, 151]);
+    expect([2160, 2327.9, 2328, 19_463, 19_464, 1e9].map(latencyBucket)).toEqual([
+      152, 152, 153, 254, 255, 255,
+    ]);
+    expect(latencyBucket(-5)).toBe(0);
+    expect([0, 23, 24, 75, 76, 151, 152, 255].map(bucketMidpoint)).toEqual([
+      0.5, 23.5, 27, 333, 348, 2148, 2244, 19_548,
+    ]);
+  });
+
+  it("bucketed median: the midpoints of the middle items' buckets", () => {
+    // [1.2, 5, 30] → buckets 1, 5, 25 → middle bucket 5 → 5.5.
+    expect(bucketedMedian([30, 1.2, 5])).toBe(5.5);
+    // [10, 400] → 10 h in [10, 11) (10.5) and 400 h in [384, 408) (396) → 203.25 → 203.3.
+    expect(bucketedMedian([10, 400])).toBe(203.3);
+    expect(bucketedMedian([])).toBeNull();
   });
 
   it('share rounds to four decimals and is null without a whole', () => {
@@ -29,8 +58,11 @@ describe('loop measures', () => {
     //  f3 spoke 11-03, actioned 11-05 (48 h), shipped 11-10 (168 h), not told → open, 28 days at 12-01: 7-30d
     //  f4 spoke 09-01, actioned 09-03 (48 h), not shipped, not told → open, 91 days: >90d
     // actioned share 4/10 = 0.4; told share 2/4 = 0.5
-    // median to action: [0, 24, 48, 48] → (24 + 48) / 2 = 36 h
-    // median to ship:   [72, 96, 168] → 96 h; median to notice: [120, 144] → 132 h
+    // Medians are bucketed (the midpoint of the middle items' buckets; 6 h buckets from 24 h):
+    // to action [0, 24, 48, 48] → middle items 24 h in [24, 30) and 48 h in [48, 54) → (27 + 51) / 2 = 39 h
+    //   (exact: 36 h);
+    // to ship [72, 96, 168] → 96 h in [96, 102) → 99 h (exact 96 h);
+    // to notice [120, 144] → [120, 126) and [144, 150) → (123 + 147) / 2 = 135 h (exact 132 h).
     const figures = loopFigures(
       10,
       [
@@ -71,9 +103,9 @@ describe('loop measures', () => {
       actionedShare: 0.4,
       told: 2,
       toldShare: 0.5,
-      medianHoursToAction: 36,
-      medianHoursToShip: 96,
-      medianHoursToNotice: 132,
+      medianHoursToAction: 39,
+      medianHoursToShip: 99,
+      medianHoursToNotice: 135,
       openLoops: { '<7d': 0, '7-30d': 1, '30-90d': 0, '>90d': 1 },
     });
   });

@@ -4,6 +4,9 @@ import { ActionLineageEntity } from './action-lineage.entity';
 import { ActionRegressionEntity } from './action-regression.entity';
 import { OwnerNoticeEntity } from './owner-notice.entity';
 import { FeedbackWeeklyStatEntity } from './feedback-weekly-stat.entity';
+import { LoopItemEntity } from './loop-item.entity';
+import { LoopWeeklyLatencyEntity } from './loop-weekly-latency.entity';
+import { LoopWeeklyStatEntity } from './loop-weekly-stat.entity';
 import { ActionFeedbackEntity } from './action-feedback.entity';
 import { ActionHistoryEntity } from './action-history.entity';
 import { ActionEntity } from './action.entity';
@@ -30,6 +33,9 @@ export {
   ActionRegressionEntity,
   OwnerNoticeEntity,
   FeedbackWeeklyStatEntity,
+  LoopItemEntity,
+  LoopWeeklyStatEntity,
+  LoopWeeklyLatencyEntity,
   ActionEntity,
   ActionFeedbackEntity,
   ActionHistoryEntity,
@@ -77,5 +83,8 @@ export const ALL_ENTITIES = [
   ActionRegressionEntity,
   OwnerNoticeEntity,
   FeedbackWeeklyStatEntity,
+  LoopItemEntity,
+  LoopWeeklyStatEntity,
+  LoopWeeklyLatencyEntity,
   SettingEntity,
 ];

@@ -6,6 +6,7 @@ import { UsersSessions1796000000000 } from './1796000000000-users-sessions';
 import { Settings1796100000000 } from './1796100000000-settings';
 import { ActionTracking1796200000000 } from './1796200000000-action-tracking';
 import { ListIndexesThemeTotals1796300000000 } from './1796300000000-list-indexes-theme-totals';
+import { LoopRollups1796400000000 } from './1796400000000-loop-rollups';
 import { ThemeSearchText1796500000000 } from './1796500000000-theme-search-text';
 
 /** Every migration, oldest first. Never edit one that has landed: add a new one. */
@@ -18,5 +19,6 @@ export const ALL_MIGRATIONS = [
   Settings1796100000000,
   ActionTracking1796200000000,
   ListIndexesThemeTotals1796300000000,
+  LoopRollups1796400000000,
   ThemeSearchText1796500000000,
 ];

@@ -1,4 +1,4 @@
-import { ActionEventsTopic, ThemeAssignedTopic } from '@closedloop/contracts';
+import { ActionEventsTopic, NoticeDeliveredTopic, ThemeAssignedTopic } from '@closedloop/contracts';
 import { subscription, type MessageBus, type RunningConsumer } from '@closedloop/messaging';
 import { MESSAGE_BUS, OutboxRelayService } from '@closedloop/platform';
 import {
@@ -10,13 +10,15 @@ import {
 } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { trackActionEvent } from './track-action-event';
+import { trackNoticeDelivered } from './track-notice-delivered';
 import { trackThemeAssignment } from './track-theme-assignment';
 
 export const TRACKING_GROUP_ID = 'closedloop.pipeline.tracking';
 
 /**
  * The action-tracking stage: consumes `theme.assigned.v1` (roll-ups, lineage, regression check)
- * and `action.events.v1` (pre-ship baselines). Any number of instances may run; every write is
+ * `action.events.v1` (pre-ship baselines) and `notice.delivered.v1` (sent notices make their
+ * customers' items told). Any number of instances may run; every write is
  * keyed, so redelivery and parallel consumers change nothing twice.
  */
 @Injectable()
@@ -44,10 +46,13 @@ export class TrackingConsumer implements OnApplicationBootstrap, OnModuleDestroy
         subscription(ActionEventsTopic, async (event) => {
           await trackActionEvent(this.dataSource, event);
         }),
+        subscription(NoticeDeliveredTopic, async (event) => {
+          await trackNoticeDelivered(this.dataSource, event);
+        }),
       ],
     });
     this.logger.log(
-      `consuming ${ThemeAssignedTopic.name} and ${ActionEventsTopic.name} as ${TRACKING_GROUP_ID}`,
+      `consuming ${ThemeAssignedTopic.name}, ${ActionEventsTopic.name} and ${NoticeDeliveredTopic.name} as ${TRACKING_GROUP_ID}`,
     );
   }
 

@@ -14,6 +14,7 @@ import { KafkaMessageBus, PermanentMessageError, subscription } from '@closedloo
 import { createTestDatabase, type TestDatabase } from '@closedloop/persistence/testing';
 import { randomUUID } from 'node:crypto';
 import { trackActionEvent } from './track-action-event';
+import { trackNoticeDelivered } from './track-notice-delivered';
 import { trackThemeAssignment } from './track-theme-assignment';
 
 const brokers = (process.env['KAFKA_BROKERS'] ?? '127.0.0.1:9092').split(',');
@@ -229,6 +230,69 @@ describe('tracking stage on Kafka and PostgreSQL', () => {
       'SELECT sum(volume)::int AS n FROM feedback_weekly_stats',
     );
     expect(weekly?.n).toBe(6);
+    // The loop roll-ups (kept by triggers in the same transactions): the 4 items linked before the
+    // ship and the 6 arriving after, each once, for all owners and for this owner; none told.
+    const loop = await q<{ owner_key: string; actioned: number; told: number }>(
+      `SELECT owner_key, sum(actioned)::int AS actioned, sum(told)::int AS told FROM loop_weekly_stats
+       WHERE theme_key = $1 AND source = '*' GROUP BY owner_key ORDER BY owner_key`,
+      [themeId],
+    );
+    expect([...loop].sort((a, b) => a.owner_key.localeCompare(b.owner_key))).toEqual(
+      [
+        { owner_key: '*', actioned: 10, told: 0 },
+        { owner_key: ownerId, actioned: 10, told: 0 },
+      ].sort((a, b) => a.owner_key.localeCompare(b.owner_key)),
+    );
+  });
+
+  it('makes items told when their notice is sent, at the sending time, once', async () => {
+    const themeId = `theme-${randomUUID()}`;
+    await q(
+      `INSERT INTO themes (id, space, label, label_source, status) VALUES ($1, 'default', 'Refunds', 'manual', 'active')`,
+      [themeId],
+    );
+    const spoke = new Date('2026-06-01T10:00:00Z');
+    const a = await feedbackAt(themeId, spoke, -0.3);
+    const b = await feedbackAt(themeId, spoke, -0.2);
+    const actionId = randomUUID();
+    await q(
+      `INSERT INTO actions (id, title, description, status, created_at, updated_at) VALUES ($1, 'Refund faster', '', 'announced', $2, $2)`,
+      [actionId, spoke],
+    );
+    await db.dataSource.transaction((m) => linkThemes(m, actionId, [themeId], null, spoke));
+    const delivered = (customerId: string | null, status: 'sent' | 'failed', at: string) =>
+      trackNoticeDelivered(db.dataSource, {
+        schemaVersion: 1,
+        noticeId: randomUUID(),
+        actionId,
+        customerId: customerId as string,
+        status,
+        messageId: status === 'sent' ? '<m@example.com>' : null,
+        reason: status === 'sent' ? null : 'mailbox full',
+        occurredAt: at,
+      });
+    // a's notice sent 06-03 10:00 (48 h), delivered again later (a redelivery keeps the first);
+    // b's failed: b is not told.
+    expect(await delivered(a.customerId, 'sent', '2026-06-03T10:00:00Z')).toBe(true);
+    expect(await delivered(a.customerId, 'sent', '2026-06-04T10:00:00Z')).toBe(true);
+    expect(await delivered(b.customerId, 'failed', '2026-06-03T10:00:00Z')).toBe(false);
+    const told = await q<{ feedback_id: string; noticed_at: Date | null }>(
+      'SELECT feedback_id, noticed_at FROM action_lineage WHERE action_id = $1',
+      [actionId],
+    );
+    expect(new Map(told.map((r) => [r.feedback_id, r.noticed_at]))).toEqual(
+      new Map([
+        [a.feedbackId, new Date('2026-06-03T10:00:00Z')],
+        [b.feedbackId, null],
+      ]),
+    );
+    // The roll-ups follow: 2 actioned, 1 told; to notice 48 h is bucket 28 ([48, 54)).
+    const [week] = await q<{ actioned: number; told: number; notice_lo: number }>(
+      `SELECT actioned, told, notice_lo FROM loop_weekly_stats
+       WHERE owner_key = '*' AND theme_key = $1 AND source = '*' AND week = '2026-06-01'`,
+      [themeId],
+    );
+    expect(week).toEqual({ actioned: 2, told: 1, notice_lo: 28 });
   });
 
   it('judges regressions by the admins’ regressionThresholdPercent setting', async () => {

@@ -10,7 +10,6 @@ import {
   listActionRows,
   listComments,
   listHistory,
-  markTold,
   recordHistory,
   resolveRegressions,
   unlinkTheme,
@@ -341,7 +340,8 @@ export class ActionService {
          ON CONFLICT (action_id, customer_id) DO NOTHING RETURNING id, customer_id`,
         [input.actionId, audience],
       );
-      await markTold(manager, input.actionId, now);
+      // Its lineage items become told when the notifier reports the notice sent
+      // (notice.delivered.v1, consumed by the pipeline's tracking stage), not now.
       await enqueueOutbox(
         manager,
         NoticeRequestedTopic,

@@ -2,7 +2,7 @@
  * Actions, impact and loop measures on a real PostgreSQL (`npm run stack:up`), through the api's
  * services, on a small data set whose answers are worked out by hand below.
  */
-import { recordArrival } from '@closedloop/actions-data-access';
+import { loopMeasures, recordArrival } from '@closedloop/actions-data-access';
 import { ActionRuleError } from '@closedloop/actions-domain';
 import { InMemoryMessageBus } from '@closedloop/messaging';
 import { createTestDatabase, type TestDatabase } from '@closedloop/persistence/testing';
@@ -423,6 +423,9 @@ describe('actions, impact and loop measures on PostgreSQL', () => {
       // Hours to ship (A 06-15 10:00, items before it): f1 336, f2 288, f3 144 → 288.
       // Hours to notice (06-26 10:00): f1 600, f2 552, f3 408, f4 216, f5 48 → 408.
       // Open loops: f6, f7 not told, both older than 90 days now.
+      // Medians are bucketed (docs/architecture.md: the midpoint of the middle item's bucket; 6 h
+      // buckets from 24 h to 14 days, 24 h buckets to 90 days): 48 h is in [48, 54) → 51;
+      // 288 h in [288, 294) → 291; 408 h in [408, 432) → 420.
       const result = await measures.measures(filter);
       expect(result.overall).toEqual({
         key: null,
@@ -431,9 +434,9 @@ describe('actions, impact and loop measures on PostgreSQL', () => {
         actionedShare: 0.7778,
         told: 5,
         toldShare: 0.7143,
-        medianHoursToAction: 48,
-        medianHoursToShip: 288,
-        medianHoursToNotice: 408,
+        medianHoursToAction: 51,
+        medianHoursToShip: 291,
+        medianHoursToNotice: 420,
         openLoops: [
           { age: '<7d', count: 0 },
           { age: '7-30d', count: 0 },
@@ -447,6 +450,10 @@ describe('actions, impact and loop measures on PostgreSQL', () => {
       //   ship 144; notice 408.
       // Week 06-15: f4 alone: actioned, told; to action 0, no ship (after it), notice 216.
       // Week 06-22: f5 alone: to action 0, notice 48.
+      // Bucketed: 06-01 to action 216 in [216, 222) → 219; ship 288 [288, 294) and 336 [336, 360)
+      //   → (291 + 348) / 2 = 319.5; notice 552 [552, 576) and 600 [600, 624) → (564 + 612) / 2 = 588.
+      // 06-08 to action 24 [24, 30) and 48 [48, 54) → (27 + 51) / 2 = 39; ship 144 [144, 150) → 147;
+      //   notice 408 → 420. 06-15: 0 in [0, 1) → 0.5; notice 216 → 219. 06-22: 0.5; notice 48 → 51.
       expect(
         result.weekly.map((w) => [
           w.key,
@@ -460,10 +467,10 @@ describe('actions, impact and loop measures on PostgreSQL', () => {
           w.medianHoursToNotice,
         ]),
       ).toEqual([
-        ['2026-06-01', 4, 3, 0.75, 2, 0.6667, 216, 312, 576],
-        ['2026-06-08', 3, 2, 0.6667, 1, 0.5, 36, 144, 408],
-        ['2026-06-15', 1, 1, 1, 1, 1, 0, null, 216],
-        ['2026-06-22', 1, 1, 1, 1, 1, 0, null, 48],
+        ['2026-06-01', 4, 3, 0.75, 2, 0.6667, 219, 319.5, 588],
+        ['2026-06-08', 3, 2, 0.6667, 1, 0.5, 39, 147, 420],
+        ['2026-06-15', 1, 1, 1, 1, 1, 0.5, null, 219],
+        ['2026-06-22', 1, 1, 1, 1, 1, 0.5, null, 51],
       ]);
     });
 
@@ -495,19 +502,19 @@ describe('actions, impact and loop measures on PostgreSQL', () => {
           [theme['T2'], 2, 2],
         ].sort(),
       );
-      // Filtered to social: f6 only.
+      // Filtered to social: f6 only; 240 h is in [240, 246) → 243.
       const social = await measures.measures({ ...filter, source: 'social' });
       expect(social.overall).toMatchObject({
         feedback: 1,
         actioned: 1,
         told: 0,
-        medianHoursToAction: 240,
+        medianHoursToAction: 243,
       });
-      // Filtered to Sam: f6, f7 → to action 240, 48 → 144.
+      // Filtered to Sam: f6, f7 → to action 240 [240, 246) and 48 [48, 54) → (243 + 51) / 2 = 147.
       const sam = await measures.measures({ ...filter, ownerId: U2.id });
       expect(sam.overall).toMatchObject({
         actioned: 2,
-        medianHoursToAction: 144,
+        medianHoursToAction: 147,
         medianHoursToShip: null,
       });
       await expectApiError(
@@ -515,6 +522,63 @@ describe('actions, impact and loop measures on PostgreSQL', () => {
         'BAD_USER_INPUT',
         'filter.to',
       );
+    });
+
+    it('reads part-weeks and weeks an open-loop age boundary falls in item by item', async () => {
+      // Wed 06-03 00:00 … Wed 06-17 12:00: the whole week 06-08 from the roll-ups, 06-03…06-08 and
+      // 06-15…06-17 12:00 from the facts. Actioned: f2 (A, edge), f3 (A), f7 (B), f4 (A, edge) = 4;
+      // told f2 f3 f4 = 3. Feedback: whole weeks overlapping (06-01, 06-08, 06-15) = 4 + 3 + 1 = 8.
+      // To action: f2 168, f3 24, f7 48, f4 0 → middle 24 [24, 30) and 48 [48, 54) → (27 + 51) / 2 = 39.
+      // To ship: f2 288 [288, 294), f3 144 [144, 150) → (291 + 147) / 2 = 219. To notice: f2 552,
+      // f3 408, f4 216 → 408 in [408, 432) → 420.
+      // Asked on 06-20 00:00, week 06-08 is 5 to 12 days old (the 7-day boundary falls inside):
+      // f7 (not told) is 9.6 days old → 7-30d. Asked on 12-01: > 90 days.
+      const range = {
+        from: new Date('2026-06-03T00:00:00Z'),
+        to: new Date('2026-06-17T12:00:00Z'),
+      };
+      const [early] = await loopMeasures(
+        db.dataSource.manager,
+        range,
+        'overall',
+        new Date('2026-06-20T00:00:00Z'),
+      );
+      expect(early).toEqual({
+        key: null,
+        feedback: 8,
+        actioned: 4,
+        actionedShare: 0.5,
+        told: 3,
+        toldShare: 0.75,
+        medianHoursToAction: 39,
+        medianHoursToShip: 219,
+        medianHoursToNotice: 420,
+        openLoops: { '<7d': 0, '7-30d': 1, '30-90d': 0, '>90d': 0 },
+      });
+      const [late] = await loopMeasures(
+        db.dataSource.manager,
+        range,
+        'overall',
+        new Date('2026-12-01T00:00:00Z'),
+      );
+      expect(late?.openLoops).toEqual({ '<7d': 0, '7-30d': 0, '30-90d': 0, '>90d': 1 });
+      // Asked on 06-18 00:00 the 7-day boundary is 06-11 00:00, 3 days into week 06-08: its open
+      // loops go to <7d from the roll-up, and the shorter side [06-08, 06-11] is counted item by
+      // item: f7 (06-10 10:00, 7.6 days old) moves to 7-30d.
+      const [boundary] = await loopMeasures(
+        db.dataSource.manager,
+        range,
+        'overall',
+        new Date('2026-06-18T00:00:00Z'),
+      );
+      expect(boundary?.openLoops).toEqual({ '<7d': 0, '7-30d': 1, '30-90d': 0, '>90d': 0 });
+      // Per week: 06-01 holds f2 only (part-week), 06-08 f3 f7, 06-15 f4 (part-week).
+      const weekly = await loopMeasures(db.dataSource.manager, range, 'week', new Date());
+      expect(weekly.map((w) => [w.key, w.actioned, w.told, w.medianHoursToAction])).toEqual([
+        ['2026-06-01', 1, 1, 171], // 168 h in [168, 174)
+        ['2026-06-08', 2, 1, 39],
+        ['2026-06-15', 1, 1, 0.5],
+      ]);
     });
 
     it('owners read and mark their portal notices', async () => {
@@ -569,6 +633,38 @@ describe('actions, impact and loop measures on PostgreSQL', () => {
         [actionB],
       );
       expect(lineage).toEqual([{ theme_id: theme['T3'] }]);
+    });
+
+    it('the loop roll-ups kept along the way equal a rebuild from the lineage', async () => {
+      const q = (sql: string) => db.dataSource.query(sql);
+      const snapshot = async () => ({
+        items: await q(
+          `SELECT feedback_id, owner_key, theme_id, source, occurred_at, week::text, told, b_action, b_ship, b_notice
+           FROM loop_items ORDER BY 1, 2`,
+        ),
+        stats: await q(
+          `SELECT owner_key, theme_key, week::text, source, actioned, told, action_lo, action_hi, ship_lo, ship_hi,
+                  notice_lo, notice_hi FROM loop_weekly_stats
+           WHERE actioned <> 0 OR told <> 0 ORDER BY 1, 2, 3, 4`,
+        ),
+        latency: await q(
+          `SELECT owner_key, theme_key, week::text, source, measure, bucket, items FROM loop_weekly_latency
+           WHERE items <> 0 ORDER BY 1, 2, 3, 4, 5, 6`,
+        ),
+      });
+      const kept = await snapshot();
+      expect(kept.items.length).toBeGreaterThan(0);
+      // The merge above moved B's lineage to T3: its facts and theme rows moved with it.
+      expect(kept.stats.some((r: { theme_key: string }) => r.theme_key === theme['T3'])).toBe(true);
+      expect(kept.stats.some((r: { theme_key: string }) => r.theme_key === theme['T2'])).toBe(
+        false,
+      );
+      await q('TRUNCATE loop_items, loop_weekly_stats, loop_weekly_latency');
+      await q('SELECT loop_refresh(ARRAY(SELECT DISTINCT feedback_id FROM action_lineage))');
+      expect(await snapshot()).toEqual(kept);
+      // Refreshing again (a redelivery) changes nothing.
+      await q('SELECT loop_refresh(ARRAY(SELECT DISTINCT feedback_id FROM action_lineage))');
+      expect(await snapshot()).toEqual(kept);
     });
   });
 });

@@ -49,7 +49,7 @@ export class LoopMeasuresService {
   async measures(filter: LoopFilterInput): Promise<LoopMeasures> {
     this.check(filter);
     const now = new Date();
-    const [[overall], weekly] = await this.withSortMemory(async (m) => [
+    const [[overall], weekly] = await this.onRollups(async (m) => [
       await loopMeasures(m, filter, 'overall', now),
       await loopMeasures(m, filter, 'week', now),
     ]);
@@ -74,7 +74,7 @@ export class LoopMeasuresService {
 
   async breakdown(by: LoopBreakdownBy, filter: LoopFilterInput): Promise<LoopFigures[]> {
     this.check(filter);
-    const rows = await this.withSortMemory((m) =>
+    const rows = await this.onRollups((m) =>
       loopMeasures(m, filter, by as LoopGrouping, new Date()),
     );
     return rows.map(toFigures);
@@ -107,13 +107,12 @@ export class LoopMeasuresService {
   }
 
   /**
-   * Runs the measures in one transaction with more sort memory: the per-item grouping and the
-   * medians sort the actioned items in range, which spill to disk at the default 4 MB (measured:
-   * 300k actioned items over a year, 1.46 s → 0.55 s; see docs/architecture.md).
+   * The measures read roll-ups (a few thousand rows at most), so they need no extra sort memory;
+   * parallel workers only cost start-up time at this size and under many clients, so they are off.
    */
-  private withSortMemory<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+  private onRollups<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
     return this.dataSource.transaction(async (manager) => {
-      await manager.query(`SET LOCAL work_mem = '64MB'`);
+      await manager.query('SET LOCAL max_parallel_workers_per_gather = 0');
       return work(manager);
     });
   }
