@@ -20,6 +20,29 @@ const bigTheme = async (db: Client) =>
     )
   ).rows[0]?.id as string;
 
+/** The day the seed's data ends on (seed:perf --day, default). */
+const SEED_DAY = process.env['BENCH_SEED_DAY'] ?? '2026-11-30';
+const LOOP_FIELDS =
+  'feedback actioned actionedShare told toldShare medianHoursToAction medianHoursToShip medianHoursToNotice openLoops { age count }';
+const IMPACT_SIDE =
+  'volume weeklyVolume meanSentiment negativeShare nps npsCustomers weeks { offset start volume meanSentiment }';
+const IMPACT_SIDES = `before { ${IMPACT_SIDE} } after { ${IMPACT_SIDE} }`;
+
+const daysUpTo = (day: string, days: number) => {
+  const to = new Date(`${day}T00:00:00Z`);
+  return { from: new Date(to.getTime() - days * 86_400_000).toISOString(), to: to.toISOString() };
+};
+const yearUpTo = (day: string) => daysUpTo(day, 364);
+
+/** The shipped action with the most actioned feedback. */
+const bigShippedAction = async (db: Client) =>
+  (
+    await db.query(
+      `SELECT a.id FROM actions a JOIN action_lineage l ON l.action_id = a.id
+       WHERE a.shipped_at IS NOT NULL GROUP BY a.id ORDER BY count(*) DESC LIMIT 1`,
+    )
+  ).rows[0]?.id as string;
+
 /**
  * What bench:api measures, one line per operation: add a line to add one. The loop summary and
  * an action's impact join here once they exist (see docs/benchmarks.md).
@@ -75,6 +98,19 @@ export const BENCH_QUERIES: readonly BenchQuery[] = [
     name: 'customers (50, search "customer-12")',
     query: `{ customers(first: 50, filter: { search: "customer-12" }) { edges { node { id email name feedbackCount } } } }`,
   },
-  // { name: 'loop summary', query: '{ loopSummary { … } }' },           // after the actions merge
-  // { name: 'action impact', query: 'query($id: ID!) { action(id: $id) { impact { … } } }', variables: … },
+  {
+    name: 'loop summary (year: overall + weekly)',
+    query: `query($f: LoopFilterInput!) { loopMeasures(filter: $f) { overall { ${LOOP_FIELDS} } weekly { key ${LOOP_FIELDS} } } }`,
+    variables: async () => ({ f: yearUpTo(SEED_DAY) }),
+  },
+  {
+    name: 'loop summary (90 days, one source)',
+    query: `query($f: LoopFilterInput!) { loopMeasures(filter: $f) { overall { ${LOOP_FIELDS} } weekly { key ${LOOP_FIELDS} } } }`,
+    variables: async () => ({ f: { ...daysUpTo(SEED_DAY, 90), source: 'survey' } }),
+  },
+  {
+    name: 'action impact (largest shipped action, 8 weeks)',
+    query: `query($id: ID!) { actionImpact(actionId: $id, windowWeeks: 8) { shipDay windowWeeks ${IMPACT_SIDES} } }`,
+    variables: async (db) => ({ id: await bigShippedAction(db) }),
+  },
 ];

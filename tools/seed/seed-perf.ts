@@ -4,8 +4,8 @@
  *
  * Fills a database (migrated first with the project's migrations) for the API benchmark:
  * customers, feedback over the four sources spread over 52 weeks before --day, themes with their
- * members, daily statistics and running totals, then (a separate step, as the action tables are
- * changing) actions linked to feedback with history and notices. Deterministic: the same arguments
+ * members, daily statistics and running totals, then actions owned by seeded CX leads, linked to
+ * themes (their feedback the actions' lineage, kept in the loop roll-ups), with history and notices. Deterministic: the same arguments
  * give the same rows. Finally it adds an admin user and a session and prints the bearer token.
  */
 import { createDataSource } from '@closedloop/persistence';
@@ -69,8 +69,10 @@ async function main(): Promise<void> {
     if (values.reset) {
       await timed('reset', () =>
         db.query(
-          `TRUNCATE notices, action_history, action_feedback, actions, theme_daily_stats, theme_totals,
-                    theme_noise_items, themes, feedback, customer_identities, customers, sessions, users, outbox`,
+          `TRUNCATE notices, action_history, action_feedback, action_themes, action_lineage, action_comments,
+                    action_regressions, owner_notices, loop_items, loop_weekly_stats, loop_weekly_latency,
+                    feedback_weekly_stats, actions, theme_daily_stats, theme_totals, theme_noise_items, themes,
+                    feedback, customer_identities, customers, sessions, users, settings, outbox CASCADE`,
         ),
       );
     }
@@ -91,8 +93,7 @@ async function main(): Promise<void> {
     });
     await timed('analyze', () => db.query('ANALYZE'));
     if (!values['no-actions']) {
-      // Depends on the action tables (actions, action_feedback, action_history, notices).
-      await timed('actions, links, history, notices', async () => {
+      await timed('actions, owners, themes, lineage and loop roll-ups, notices', async () => {
         for (const sql of actionsSql) await db.query(sql, sql.includes('$1') ? [day] : []);
       });
     }
@@ -103,7 +104,8 @@ async function main(): Promise<void> {
       await db.query(
         `SELECT (SELECT count(*) FROM customers) AS customers, (SELECT count(*) FROM feedback) AS feedback,
                 (SELECT count(*) FROM themes) AS themes, (SELECT count(*) FROM actions) AS actions,
-                (SELECT count(*) FROM action_feedback) AS action_links, (SELECT count(*) FROM notices) AS notices`,
+                (SELECT count(*) FROM action_lineage) AS actioned_items, (SELECT count(*) FROM notices) AS notices,
+                (SELECT count(*) FROM loop_items) AS loop_items`,
       )
     ).rows[0];
     console.log(JSON.stringify(counts));

@@ -112,38 +112,54 @@ export const themeStatsSql = [
   `UPDATE themes t SET size = tt.volume FROM theme_totals tt WHERE tt.theme_id = t.id`,
 ];
 
+/** How many seeded owners (CX leads who cannot sign in) the actions are spread over. */
+export const SEED_OWNERS = 8;
+
 /**
- * Actions step (depends on the action tables, which are changing: keep it separate). Every 25th
- * active theme gets an action; statuses cycle through open, shipped and announced ones; each links
- * up to 40 of its theme's newest feedback; announced ones have notices to those customers.
+ * Actions, one per 25th active theme, owned by the seeded CX leads, across the lifecycle; each
+ * linked to its theme, whose feedback becomes its lineage (the loop roll-ups follow through their
+ * triggers); announced ones with a sent notice per customer, which tells those customers' items;
+ * then the weekly feedback counts the loop measures divide by. Run after the feedback and themes.
  */
 export const actionsSql = [
-  `INSERT INTO actions (id, title, description, owner, status, created_at, updated_at, shipped_at, announced_at,
+  `INSERT INTO users (id, email, name, role, password_hash)
+   SELECT md5('seed-owner-' || k)::uuid, 'owner-' || k || '@closedloop.test', 'Owner ' || k, 'cx_lead', 'seeded: no sign-in'
+   FROM generate_series(0, ${SEED_OWNERS - 1}) AS k`,
+  `INSERT INTO actions (id, title, description, owner_id, status, created_at, updated_at, shipped_at, announced_at,
                         notice_subject, notice_body)
-   SELECT md5('seed-action-' || n)::uuid, 'Fix: ' || t.label, 'Seeded action for ' || t.id, 'seed-owner',
+   SELECT md5('seed-action-' || n)::uuid, 'Fix: ' || t.label, 'Seeded action for ' || t.id,
+          md5('seed-owner-' || (n % ${SEED_OWNERS}))::uuid,
           (ARRAY['proposed','planned','in_progress','shipped','announced','announced'])[1 + n % 6],
-          $1::timestamptz - (n % 300) * interval '1 day', $1::timestamptz - (n % 30) * interval '1 day',
-          CASE WHEN n % 6 >= 3 THEN $1::timestamptz - (n % 30) * interval '1 day' END,
-          CASE WHEN n % 6 >= 4 THEN $1::timestamptz - (n % 20) * interval '1 day' END,
+          $1::timestamptz - (60 + n % 240) * interval '1 day', $1::timestamptz - (n % 30) * interval '1 day',
+          CASE WHEN n % 6 >= 3 THEN $1::timestamptz - (10 + n % 50) * interval '1 day' END,
+          CASE WHEN n % 6 >= 4 THEN $1::timestamptz - (n % 10) * interval '1 day' END,
           CASE WHEN n % 6 >= 4 THEN 'We fixed it' END,
           CASE WHEN n % 6 >= 4 THEN 'Thanks for telling us; it is fixed.' END
    FROM (SELECT id, label, row_number() OVER (ORDER BY id) AS n FROM themes
          WHERE status = 'active' AND space = 'default') AS t
    WHERE t.n % 25 = 0`,
-  `INSERT INTO action_feedback (action_id, feedback_id, linked_at)
-   SELECT a.id, f.id, a.created_at
-   FROM actions a
-   CROSS JOIN LATERAL (SELECT fb.id FROM feedback fb WHERE fb.theme_id = substring(a.description FROM 'seed-theme-[0-9]+')
-                       ORDER BY fb.received_at DESC, fb.id DESC LIMIT 40) AS f
-   WHERE a.owner = 'seed-owner'`,
-  `INSERT INTO action_history (id, action_id, actor, from_status, to_status, at)
-   SELECT md5('seed-history-' || a.id)::uuid, a.id, 'seed-owner', NULL, a.status, a.updated_at
-   FROM actions a WHERE a.owner = 'seed-owner'`,
+  `INSERT INTO action_themes (action_id, theme_id, linked_at, linked_by)
+   SELECT a.id, substring(a.description FROM 'seed-theme-[0-9]+'), a.created_at, a.owner_id
+   FROM actions a WHERE a.description LIKE 'Seeded action for %'`,
+  `INSERT INTO action_history (id, action_id, actor, actor_id, kind, from_status, to_status, at)
+   SELECT md5('seed-history-' || a.id)::uuid, a.id, 'seed', a.owner_id, 'status', NULL, a.status, a.updated_at
+   FROM actions a WHERE a.description LIKE 'Seeded action for %'`,
+  `INSERT INTO action_lineage (action_id, feedback_id, theme_id, source, customer_id, occurred_at, negative, actioned_at)
+   SELECT a.action_id, f.id, f.theme_id, f.source, f.customer_id, f.occurred_at, COALESCE(f.sentiment <= -0.05, false),
+          GREATEST(a.linked_at, f.occurred_at)
+   FROM action_themes a JOIN feedback f ON f.theme_id = a.theme_id`,
   `INSERT INTO notices (id, action_id, customer_id, status, attempts, subject, text_body, created_at, sent_at)
    SELECT md5('seed-notice-' || a.id || c.customer_id)::uuid, a.id, c.customer_id, 'sent', 1, a.notice_subject,
           a.notice_body, a.announced_at, a.announced_at + interval '1 minute'
    FROM actions a
-   CROSS JOIN LATERAL (SELECT DISTINCT fb.customer_id FROM action_feedback af JOIN feedback fb ON fb.id = af.feedback_id
-                       WHERE af.action_id = a.id AND fb.customer_id IS NOT NULL) AS c
-   WHERE a.owner = 'seed-owner' AND a.status = 'announced'`,
+   CROSS JOIN LATERAL (SELECT DISTINCT l.customer_id FROM action_lineage l
+                       WHERE l.action_id = a.id AND l.customer_id IS NOT NULL) AS c
+   WHERE a.description LIKE 'Seeded action for %' AND a.status = 'announced'`,
+  `UPDATE action_lineage l SET noticed_at = n.sent_at
+   FROM notices n WHERE n.action_id = l.action_id AND n.customer_id = l.customer_id AND n.status = 'sent'`,
+  `INSERT INTO feedback_weekly_stats (week, source, volume)
+   SELECT date_trunc('week', occurred_at AT TIME ZONE 'UTC')::date, source, count(*)
+   FROM feedback WHERE themed_at IS NOT NULL GROUP BY 1, 2
+   ON CONFLICT (week, source) DO UPDATE SET volume = EXCLUDED.volume`,
+  `UPDATE feedback SET tracked_at = themed_at WHERE themed_at IS NOT NULL AND tracked_at IS NULL`,
 ];
