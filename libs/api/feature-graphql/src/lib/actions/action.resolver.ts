@@ -4,6 +4,8 @@ import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '
 import { CurrentUser, type UserPrincipal } from '../auth/user-principal';
 import { Feedback } from '../feedback/feedback.model';
 import { FeedbackService } from '../feedback/feedback.service';
+import { AnnouncePreviewInput } from '../announce/announce-preview.input';
+import { AnnouncePreview } from '../announce/announce-preview.model';
 import { Notice, NoticeSummary } from '../notices/notice.model';
 import { NoticeService } from '../notices/notice.service';
 import type { Connection } from '../pagination/connection.model';
@@ -151,6 +153,15 @@ export class ActionResolver {
     @CurrentUser() user: UserPrincipal | null,
   ): Promise<AnnounceResult> {
     return this.actionService.announce(input, actorOf(user));
+  }
+
+  @Allow('cx_lead')
+  @Query(() => AnnouncePreview, {
+    description:
+      'Who announcing the action would tell (the same audience announceAction uses), who is left out and why, and the notice rendered for a sample customer. Changes nothing.',
+  })
+  announcePreview(@Args('input') input: AnnouncePreviewInput): Promise<AnnouncePreview> {
+    return this.actionService.preview(input);
   }
 
   @Allow('viewer')

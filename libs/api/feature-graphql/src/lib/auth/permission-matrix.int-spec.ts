@@ -45,6 +45,7 @@ const MATRIX: Record<string, Row> = {
   'Query.action': VIEWER,
   'Query.actionList': VIEWER,
   'Query.actionImpact': VIEWER,
+  'Query.announcePreview': CX_LEAD,
   'Query.actions': VIEWER,
   'Query.apiKeys': ADMIN,
   'Query.feedback': VIEWER,
