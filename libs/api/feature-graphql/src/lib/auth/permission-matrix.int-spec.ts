@@ -75,6 +75,7 @@ const MATRIX: Record<string, Row> = {
   'Mutation.createUser': ADMIN,
   'Mutation.disableUser': ADMIN,
   'Mutation.enableUser': ADMIN,
+  'Mutation.eraseCustomer': ADMIN,
   'Mutation.linkFeedbackToAction': CX_LEAD,
   'Mutation.linkThemesToAction': CX_LEAD,
   'Mutation.markNoticesRead': VIEWER,
