@@ -32,7 +32,8 @@ const WEEK = `to_char(date_trunc('week', i.occurred_at AT TIME ZONE 'UTC'), 'YYY
  * theme and action) and the denominators from roll-ups: `feedback_weekly_stats` (per week and
  * source, a few rows a week) or, for one theme, `theme_daily_stats` (its primary key). One item in
  * several actions counts once, with its earliest times (per owner: once per owner). Medians are
- * exact (percentile_cont) over the actioned items in scope; see docs/architecture.md for the
+ * exact (percentile_cont) over the actioned items in scope. An item is told when its customer's
+ * notice about the action was delivered (status `sent`, at `sent_at`), not merely queued; see docs/architecture.md for the
  * sizes this serves and the histogram roll-up to use beyond them.
  */
 export async function loopMeasures(
@@ -69,8 +70,9 @@ export async function loopMeasures(
   const rows: Record<string, unknown>[] = await manager.query(
     `WITH items AS (
        SELECT l.feedback_id, ${itemKey} AS k, min(l.occurred_at) AS occurred_at, min(l.actioned_at) AS actioned_at,
-              min(a.shipped_at) FILTER (WHERE a.shipped_at >= l.occurred_at) AS shipped_at, min(l.noticed_at) AS noticed_at
+              min(a.shipped_at) FILTER (WHERE a.shipped_at >= l.occurred_at) AS shipped_at, min(ns.sent_at) AS noticed_at
        FROM action_lineage l JOIN actions a ON a.id = l.action_id
+       LEFT JOIN notices ns ON ns.action_id = l.action_id AND ns.customer_id = l.customer_id AND ns.status = 'sent'
        WHERE ${where.join(' AND ')}
        GROUP BY l.feedback_id, ${itemKey})
      SELECT ${groupKey} AS key, count(*)::int AS actioned, count(i.noticed_at)::int AS told,

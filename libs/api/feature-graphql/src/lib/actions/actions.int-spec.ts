@@ -374,6 +374,14 @@ describe('actions, impact and loop measures on PostgreSQL', () => {
         `UPDATE action_lineage SET actioned_at = GREATEST(occurred_at, $2) WHERE action_id = $1`,
         [actionB, new Date('2026-06-12T10:00:00Z')],
       );
+      // Queued notices do not count as told: only delivered ones do.
+      const queued = await measures.measures(filter);
+      expect(queued.overall.told).toBe(0);
+      // The notifier delivers A's four notices.
+      await q(`UPDATE notices SET status = 'sent', sent_at = $2 WHERE action_id = $1`, [
+        actionA,
+        new Date('2026-06-26T10:00:00Z'),
+      ]);
     });
 
     const filter = { from: new Date('2026-06-01T00:00:00Z'), to: new Date('2026-06-29T00:00:00Z') };

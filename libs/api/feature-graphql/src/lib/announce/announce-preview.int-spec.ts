@@ -10,6 +10,8 @@ import { GraphQLError } from 'graphql';
 import { randomUUID } from 'node:crypto';
 import { ActionService } from '../actions/action.service';
 import { FeedbackSourceKind, SentimentLabel } from '../feedback/feedback-enums';
+import { NoticeStatusValue } from '../notices/notice.model';
+import { NoticeService } from '../notices/notice.service';
 import { SettingsService } from '../settings/settings.service';
 
 const ACTOR = { id: randomUUID(), label: 'Priya' };
@@ -61,7 +63,10 @@ describe('announce preview and audience on PostgreSQL', () => {
   };
 
   const newAction = async (title: string): Promise<string> => {
-    const action = await actions.create({ title, description: '', themeIds: [THEME], feedbackIds: [] }, ACTOR);
+    const action = await actions.create(
+      { title, description: '', themeIds: [THEME], feedbackIds: [] },
+      ACTOR,
+    );
     await q(`UPDATE actions SET status = 'shipped', shipped_at = now() WHERE id = $1`, [action.id]);
     return action.id;
   };
@@ -253,6 +258,52 @@ describe('announce preview and audience on PostgreSQL', () => {
     const now = await actions.preview({ actionId: actionX, ...template });
     expect(now.size).toBe(0);
     expect(excluded(now)['ALREADY_TOLD']).toBe(3);
+  });
+
+  it('lists the recipients with status, a page at a time, and sums them up', async () => {
+    const notices = new NoticeService(db.dataSource);
+    await q(
+      `UPDATE notices SET status = 'suppressed', last_error = 'customer unsubscribed' WHERE action_id = $1 AND customer_id = $2`,
+      [actionX, C.ben],
+    );
+    const summary = await notices.summary(actionX);
+    expect(summary).toEqual({
+      total: 3,
+      pending: 1,
+      sent: 1,
+      delivered: 1,
+      failed: 0,
+      suppressed: 1,
+    });
+    const first = await notices.recipients(actionX, 2, null, null);
+    expect(first.totalCount).toBe(3);
+    expect(first.pageInfo.hasNextPage).toBe(true);
+    const second = await notices.recipients(actionX, 2, first.pageInfo.endCursor, null);
+    expect(second.pageInfo.hasNextPage).toBe(false);
+    const all = [...first.edges, ...second.edges].map((e) => e.node);
+    expect(all.map((n) => n.customer.id).sort()).toEqual([C.ada, C.ben, C.told].sort());
+    expect(all[0]?.customer.id).toBe(C.told); // queued first
+    const suppressed = await notices.recipients(actionX, 10, null, [NoticeStatusValue.SUPPRESSED]);
+    expect(suppressed.totalCount).toBe(1);
+    expect(suppressed.edges[0]?.node).toMatchObject({
+      status: 'suppressed',
+      reason: 'customer unsubscribed',
+      customer: { id: C.ben },
+    });
+    const sent = await notices.recipients(actionX, 10, null, [NoticeStatusValue.SENT]);
+    expect(
+      sent.edges.map((e) => [e.node.customer.id, e.node.reason, e.node.sentAt instanceof Date]),
+    ).toEqual([[C.told, null, true]]);
+    await expectApiError(
+      notices.recipients(actionX, 10, 'garbage', null),
+      'BAD_USER_INPUT',
+      'after',
+    );
+    await expectApiError(notices.recipients(actionX, 0, null, null), 'BAD_USER_INPUT', 'first');
+    await q(
+      `UPDATE notices SET status = 'requested', last_error = NULL WHERE action_id = $1 AND customer_id = $2`,
+      [actionX, C.ben],
+    );
   });
 
   it('queued notices count towards the cap of a later announcement', async () => {
