@@ -31,6 +31,8 @@ const SUBMIT = `mutation($input: SubmitSurveyResponseInput!) { submitSurveyRespo
 let apiKey = '';
 /** A CX lead's session: the portal-side operations need one. */
 let session = '';
+/** An admin's session (erasure). */
+let adminSession = '';
 const BY_KEY = `query($k: String!) { feedbackByEventKey(eventKey: $k) { id text score scoreBand customer { id email name } } }`;
 
 function surveyInput(externalId: string, email: string, comment: string, score = 3) {
@@ -103,6 +105,7 @@ describe('the thin loop on Kafka, PostgreSQL and SMTP', () => {
     const admin = await signIn(api, `admin-${run}@example.com`, `first admin passphrase ${run}`);
     const me = await graphqlData<{ me: { role: string } }>(api, '{ me { role } }', {}, admin);
     expect(me.me.role).toBe('ADMIN');
+    adminSession = admin;
     const pipeline = startService('pipeline', { ...common, HEALTH_PORT: '3311' });
     const notifier = startService('notifier', {
       ...common,
@@ -327,6 +330,30 @@ describe('the thin loop on Kafka, PostgreSQL and SMTP', () => {
     const expectedNotices = Number(audience[0]?.n);
     announcedNotices = expectedNotices;
     expect(expectedNotices).toBeGreaterThanOrEqual(1);
+    // The preview counts the same audience the send reaches, and renders a sample.
+    const preview = await graphqlData<{
+      announcePreview: {
+        size: number;
+        excluded: { reason: string; count: number }[];
+        sample: { subject: string; text: string; html: string } | null;
+      };
+    }>(
+      api,
+      `query($input: AnnouncePreviewInput!) { announcePreview(input: $input) {
+        size excluded { reason count } sample { subject text html } } }`,
+      { input: announce },
+      session,
+    );
+    expect(preview.announcePreview.size).toBe(expectedNotices);
+    expect(preview.announcePreview.excluded.map((e) => e.reason)).toEqual([
+      'UNSUBSCRIBED',
+      'ERASED',
+      'NO_EMAIL',
+      'ALREADY_TOLD',
+      'OVER_CAP',
+    ]);
+    expect(preview.announcePreview.sample?.subject).toBe('We fixed Fix card payments');
+    expect(preview.announcePreview.sample?.html).not.toContain('<b>fails</b>');
     const announced = await graphqlData<{
       announceAction: { noticesQueued: number; action: { status: string } };
     }>(api, ANNOUNCE, { input: announce }, session);
@@ -347,7 +374,8 @@ describe('the thin loop on Kafka, PostgreSQL and SMTP', () => {
     expect(listUnsubscribe).toMatch(new RegExp(`^<${api}/unsubscribe/[^>]+>$`));
     expect(String(mail?.headers['list-unsubscribe-post'])).toBe('List-Unsubscribe=One-Click');
 
-    const ACTION = `query($id: ID!) { action(id: $id) { status history { toStatus } noticeSummary { total sent pending } notices { status messageId attempts customer { email } } } }`;
+    const ACTION = `query($id: ID!) { action(id: $id) { status history { toStatus } noticeSummary { total sent pending } notices { status messageId attempts customer { email } }
+      recipients(first: 50, status: [SENT]) { totalCount edges { node { status messageId reason sentAt customer { email } } } } } }`;
     await eventually(async () => {
       const data = await graphqlData<{
         action: {
@@ -358,6 +386,18 @@ describe('the thin loop on Kafka, PostgreSQL and SMTP', () => {
             attempts: number;
             customer: { email: string };
           }[];
+          recipients: {
+            totalCount: number;
+            edges: {
+              node: {
+                status: string;
+                messageId: string;
+                reason: string | null;
+                sentAt: string | null;
+                customer: { email: string };
+              };
+            }[];
+          };
         };
       }>(api, ACTION, { id: actionId }, session);
       expect(data.action.noticeSummary).toEqual({
@@ -368,6 +408,15 @@ describe('the thin loop on Kafka, PostgreSQL and SMTP', () => {
       expect(data.action.notices.find((n) => n.customer.email === email)?.messageId).toBe(
         mail?.messageId,
       );
+      expect(data.action.recipients.totalCount).toBe(expectedNotices);
+      expect(
+        data.action.recipients.edges.find((e) => e.node.customer.email === email)?.node,
+      ).toMatchObject({
+        status: 'SENT',
+        messageId: mail?.messageId,
+        reason: null,
+        sentAt: expect.any(String),
+      });
     });
 
     // Redeliver the notice request, as Kafka may after a crash: no second email.
@@ -461,6 +510,22 @@ describe('the thin loop on Kafka, PostgreSQL and SMTP', () => {
       { method: 'POST' },
     );
     expect(forged.status).toBe(404);
+
+    // GDPR erasure by an admin: the customer's email, name and feedback text are gone.
+    const erased = await graphqlData<{ eraseCustomer: { feedbackErased: number } }>(
+      api,
+      `mutation($id: ID!) { eraseCustomer(id: $id) { feedbackErased } }`,
+      { id: f1.customer.id },
+      adminSession,
+    );
+    expect(erased.eraseCustomer.feedbackErased).toBeGreaterThanOrEqual(2);
+    const left = await query<{ email: string | null; texts: number }>(
+      databaseUrl,
+      `SELECT c.email, (SELECT count(*)::int FROM feedback f WHERE f.customer_id = c.id AND f.text IS NOT NULL) AS texts
+       FROM customers c WHERE c.id = $1`,
+      [f1.customer.id],
+    );
+    expect(left).toEqual([{ email: null, texts: 0 }]);
   });
 
   it('requires an API key for ingest and keeps each key to its scopes', async () => {

@@ -1,6 +1,7 @@
 export * from './lib/actor';
 export * from './lib/audit';
 export * from './lib/lineage';
+export * from './lib/audience';
 export * from './lib/owner-notices';
 export * from './lib/regressions';
 export * from './lib/impact';

@@ -5,3 +5,4 @@ export * from './lib/sentiment/score-sentiment';
 export * from './lib/language/detect-language';
 export * from './lib/journey/classify-journey-stage';
 export * from './lib/social/needs-public-answer';
+export * from './lib/erasure/erased-phrases';

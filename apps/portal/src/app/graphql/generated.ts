@@ -18,6 +18,8 @@ export type ActionStatus =
 
 export type AnnounceActionInput = {
   readonly actionId: string;
+  /** The same filter as in announcePreview: exactly the previewed customers are told. */
+  readonly audience?: AudienceFilterInput | null | undefined;
   /** Body text with the same placeholders. */
   readonly body: string;
   /** Placeholders: {{firstName}}, {{change}}, {{quote}}, {{quoteDate}}. */
@@ -25,6 +27,20 @@ export type AnnounceActionInput = {
 };
 
 export type ApiKeyScope = 'CRM' | 'SOCIAL' | 'STAFF' | 'SURVEY';
+
+/** Narrows an announcement’s audience (customers with feedback in the action’s themes or linked to it); every field optional. */
+export type AudienceFilterInput = {
+  /** Feedback given at or after. */
+  readonly from?: string | null | undefined;
+  /** Customers whose CRM account is in this segment (from CRM records). */
+  readonly segment?: string | null | undefined;
+  /** Feedback with these sentiments. */
+  readonly sentiment?: ReadonlyArray<SentimentLabel> | null | undefined;
+  /** Feedback from these sources. */
+  readonly sources?: ReadonlyArray<FeedbackSourceKind> | null | undefined;
+  /** Feedback given before. */
+  readonly to?: string | null | undefined;
+};
 
 export type ChangeActionStatusInput = {
   readonly actionId: string;

@@ -2,7 +2,11 @@ import { DEFAULT_SETTINGS, resolveSettings, settingProblem } from './settings';
 
 describe('settings', () => {
   it('have defaults and ranges', () => {
-    expect(DEFAULT_SETTINGS).toEqual({ impactWindowWeeks: 8, regressionThresholdPercent: 25 });
+    expect(DEFAULT_SETTINGS).toEqual({
+      impactWindowWeeks: 8,
+      regressionThresholdPercent: 25,
+      noticeWeeklyCap: 3,
+    });
     expect(settingProblem('impactWindowWeeks', 52)).toBeNull();
     expect(settingProblem('impactWindowWeeks', 53)).toBe(
       'impactWindowWeeks must be a whole number from 1 to 52',
@@ -11,6 +15,10 @@ describe('settings', () => {
       'regressionThresholdPercent must be a whole number from 1 to 500',
     );
     expect(settingProblem('regressionThresholdPercent', 2.5)).not.toBeNull();
+    expect(settingProblem('noticeWeeklyCap', 50)).toBeNull();
+    expect(settingProblem('noticeWeeklyCap', 0)).toBe(
+      'noticeWeeklyCap must be a whole number from 1 to 50',
+    );
   });
 
   it('resolve stored values over the defaults, ignoring invalid and unknown ones', () => {
@@ -22,6 +30,6 @@ describe('settings', () => {
           ['other', 1],
         ]),
       ),
-    ).toEqual({ impactWindowWeeks: 12, regressionThresholdPercent: 25 });
+    ).toEqual({ impactWindowWeeks: 12, regressionThresholdPercent: 25, noticeWeeklyCap: 3 });
   });
 });

@@ -4,6 +4,8 @@ export interface Settings {
   readonly impactWindowWeeks: number;
   /** Rise in a theme's volume, in percent, that counts as a regression. */
   readonly regressionThresholdPercent: number;
+  /** Change-notice emails a customer may get in 7 days; more are left out at announce time. */
+  readonly noticeWeeklyCap: number;
 }
 
 export type SettingKey = keyof Settings;
@@ -17,6 +19,7 @@ interface IntSetting {
 export const SETTING_RULES: Record<SettingKey, IntSetting> = {
   impactWindowWeeks: { min: 1, max: 52, default: 8 },
   regressionThresholdPercent: { min: 1, max: 500, default: 25 },
+  noticeWeeklyCap: { min: 1, max: 50, default: 3 },
 };
 
 export const SETTING_KEYS = Object.keys(SETTING_RULES) as SettingKey[];
@@ -24,6 +27,7 @@ export const SETTING_KEYS = Object.keys(SETTING_RULES) as SettingKey[];
 export const DEFAULT_SETTINGS: Settings = {
   impactWindowWeeks: SETTING_RULES.impactWindowWeeks.default,
   regressionThresholdPercent: SETTING_RULES.regressionThresholdPercent.default,
+  noticeWeeklyCap: SETTING_RULES.noticeWeeklyCap.default,
 };
 
 /** Why a value is not acceptable for a setting, or null when it is. */

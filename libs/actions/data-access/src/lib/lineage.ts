@@ -81,23 +81,6 @@ export async function actionThemeIds(manager: EntityManager, actionId: string): 
 }
 
 /**
- * The customers an announcement reaches: of the feedback in the action's themes (read live, so
- * items that arrived after linking count) and of the feedback linked directly; reachable only.
- */
-export async function audienceOf(manager: EntityManager, actionId: string): Promise<string[]> {
-  const rows: { customer_id: string }[] = await manager.query(
-    `SELECT DISTINCT c.id AS customer_id FROM customers c
-     WHERE c.email IS NOT NULL AND c.unsubscribed_at IS NULL AND c.erased_at IS NULL AND c.id IN (
-       SELECT f.customer_id FROM action_themes t JOIN feedback f ON f.theme_id = t.theme_id WHERE t.action_id = $1
-       UNION
-       SELECT f.customer_id FROM action_feedback af JOIN feedback f ON f.id = af.feedback_id WHERE af.action_id = $1)
-     ORDER BY c.id`,
-    [actionId],
-  );
-  return rows.map((r) => r.customer_id);
-}
-
-/**
  * A notice was sent (notice.delivered.v1 with status `sent`): the action's lineage items of that
  * customer are told at the delivery time. Keeps the earliest time, so a redelivery changes nothing.
  */

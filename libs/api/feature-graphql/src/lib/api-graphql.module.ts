@@ -28,6 +28,7 @@ import { complexityLimitPlugin, DEFAULT_QUERY_LIMITS, depthLimitRule } from './q
 import { formatGraphqlError } from './errors/format-error';
 import { GraphqlErrorFilter } from './errors/graphql-error.filter';
 import { CustomerResolver } from './customers/customer.resolver';
+import { CustomerErasureService } from './customers/customer-erasure.service';
 import { CustomerService } from './customers/customer.service';
 import { FeedbackResolver } from './feedback/feedback.resolver';
 import { FeedbackService } from './feedback/feedback.service';
@@ -112,6 +113,7 @@ export class ApiGraphqlModule {
         ResearchPromptService,
         FeedbackService,
         CustomerService,
+        CustomerErasureService,
         ActionService,
         LoopMeasuresService,
         NoticeService,

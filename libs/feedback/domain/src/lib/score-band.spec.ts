@@ -29,5 +29,6 @@ describe('scoreBand', () => {
 });
 
 describe('normaliseEmail', () => {
-  it('lower-cases and trims', () => expect(normaliseEmail('  Ada@Example.COM ')).toBe('ada@example.com'));
+  it('lower-cases and trims', () =>
+    expect(normaliseEmail('  Ada@Example.COM ')).toBe('ada@example.com'));
 });

@@ -1,4 +1,5 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
+import { AudienceFilterInput } from '../announce/audience-filter.input';
 import { ActionStatusValue } from './action-status.enum';
 
 @InputType()
@@ -72,6 +73,12 @@ export class AnnounceActionInput {
 
   @Field({ description: 'Body text with the same placeholders.' })
   body!: string;
+
+  @Field(() => AudienceFilterInput, {
+    nullable: true,
+    description: 'The same filter as in announcePreview: exactly the previewed customers are told.',
+  })
+  audience?: AudienceFilterInput | null;
 }
 
 @InputType()

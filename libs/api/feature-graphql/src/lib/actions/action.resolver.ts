@@ -4,7 +4,14 @@ import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '
 import { CurrentUser, type UserPrincipal } from '../auth/user-principal';
 import { Feedback } from '../feedback/feedback.model';
 import { FeedbackService } from '../feedback/feedback.service';
-import { Notice, NoticeSummary } from '../notices/notice.model';
+import { AnnouncePreviewInput } from '../announce/announce-preview.input';
+import { AnnouncePreview } from '../announce/announce-preview.model';
+import {
+  Notice,
+  NoticeConnection,
+  NoticeStatusValue,
+  NoticeSummary,
+} from '../notices/notice.model';
 import { NoticeService } from '../notices/notice.service';
 import type { Connection } from '../pagination/connection.model';
 import { Theme } from '../themes/theme.model';
@@ -153,6 +160,15 @@ export class ActionResolver {
     return this.actionService.announce(input, actorOf(user));
   }
 
+  @Allow('cx_lead')
+  @Query(() => AnnouncePreview, {
+    description:
+      'Who announcing the action would tell (the same audience announceAction uses), who is left out and why, and the notice rendered for a sample customer. Changes nothing.',
+  })
+  announcePreview(@Args('input') input: AnnouncePreviewInput): Promise<AnnouncePreview> {
+    return this.actionService.preview(input);
+  }
+
   @Allow('viewer')
   @Query(() => ActionImpact, { nullable: true, description: 'Null until the action shipped.' })
   actionImpact(
@@ -208,6 +224,20 @@ export class ActionResolver {
   @ResolveField(() => [Notice])
   notices(@Parent() action: Action): Promise<Notice[]> {
     return this.noticeService.forAction(action.id);
+  }
+
+  @ResolveField(() => NoticeConnection, {
+    description:
+      'The customers told (or to be told) about this action, with their notice’s status, message id, reason and sent time, in the order queued.',
+  })
+  recipients(
+    @Parent() action: Action,
+    @Args('first', { type: () => Int, defaultValue: 50 }) first: number,
+    @Args('after', { type: () => String, nullable: true }) after: string | null,
+    @Args('status', { type: () => [NoticeStatusValue], nullable: true })
+    status: NoticeStatusValue[] | null,
+  ): Promise<Connection<Notice>> {
+    return this.noticeService.recipients(action.id, first, after, status);
   }
 
   @ResolveField(() => NoticeSummary)

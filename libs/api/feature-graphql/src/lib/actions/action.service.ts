@@ -1,7 +1,11 @@
 import {
   actionThemeIds,
   addComment,
-  audienceOf,
+  audienceMembers,
+  exclusionCounts,
+  loadNoticeWeeklyCap,
+  quoteOf,
+  type AudienceFilter,
   captureBaseline,
   findActionRow,
   latestRegression,
@@ -23,6 +27,7 @@ import {
   type ActionStatus,
 } from '@closedloop/actions-domain';
 import { ActionEventsTopic, NoticeRequestedTopic, type ActionEvent } from '@closedloop/contracts';
+import { firstNameOf, renderNotice } from '@closedloop/notices-domain';
 import { enqueueOutbox, isUuid } from '@closedloop/persistence';
 import { OutboxRelayService } from '@closedloop/platform';
 import { Injectable } from '@nestjs/common';
@@ -55,6 +60,50 @@ import type {
   UpdateActionInput,
 } from './action.inputs';
 import { toAction, toComment, toHistoryEntry, toRegression } from './action.rows';
+import type { AnnouncePreviewInput } from '../announce/announce-preview.input';
+import { AudienceExclusionReason, type AnnouncePreview } from '../announce/announce-preview.model';
+import type { AudienceFilterInput } from '../announce/audience-filter.input';
+
+/** The unsubscribe link shown in a preview (each real email carries the customer's own). */
+const PREVIEW_UNSUBSCRIBE_URL = 'https://unsubscribe.invalid/preview';
+
+function checkTemplate(input: { subject: string; body: string }): {
+  subject: string;
+  body: string;
+} {
+  const subject = input.subject.trim();
+  const body = input.body.trim();
+  if (subject.length === 0 || subject.length > 200) {
+    throw apiError('BAD_USER_INPUT', 'subject must be 1 to 200 characters', { field: 'subject' });
+  }
+  if (body.length === 0 || body.length > 10_000) {
+    throw apiError('BAD_USER_INPUT', 'body must be 1 to 10,000 characters', { field: 'body' });
+  }
+  return { subject, body };
+}
+
+function audienceFilterOf(input: AudienceFilterInput | null | undefined): AudienceFilter {
+  const segment = input?.segment?.trim() || null;
+  if (segment && segment.length > 100) {
+    throw apiError('BAD_USER_INPUT', 'audience.segment is at most 100 characters', {
+      field: 'audience.segment',
+    });
+  }
+  const from = input?.from ?? null;
+  const to = input?.to ?? null;
+  if (from && to && from.getTime() >= to.getTime()) {
+    throw apiError('BAD_USER_INPUT', 'audience.from must be before audience.to', {
+      field: 'audience.from',
+    });
+  }
+  return {
+    sources: input?.sources ?? null,
+    segment,
+    from,
+    to,
+    sentiments: input?.sentiment ?? null,
+  };
+}
 
 /**
  * Actions: creation from themes, links, details, lifecycle with its audit trail, comments and the
@@ -300,23 +349,20 @@ export class ActionService {
     input: AnnounceActionInput,
     actor: Actor,
   ): Promise<{ action: Action; noticesQueued: number }> {
-    const subject = input.subject.trim();
-    const body = input.body.trim();
-    if (subject.length === 0 || subject.length > 200) {
-      throw apiError('BAD_USER_INPUT', 'subject must be 1 to 200 characters', { field: 'subject' });
-    }
-    if (body.length === 0 || body.length > 10_000) {
-      throw apiError('BAD_USER_INPUT', 'body must be 1 to 10,000 characters', { field: 'body' });
-    }
+    const { subject, body } = checkTemplate(input);
+    const filter = audienceFilterOf(input.audience);
     const now = new Date();
     const queued = await this.dataSource.transaction(async (manager) => {
       const current = await this.lock(manager, input.actionId);
       const plan = planTransition({ from: current, to: 'announced', at: now });
-      const audience = await audienceOf(manager, input.actionId);
+      const weeklyCap = await loadNoticeWeeklyCap(manager);
+      const audience = (await audienceMembers(manager, input.actionId, filter, { now, weeklyCap }))
+        .filter((m) => m.excluded === null)
+        .map((m) => m.customerId);
       if (audience.length === 0) {
         throw new ActionRuleError(
           'NOTHING_TO_ANNOUNCE',
-          'No customer of this action’s themes or linked feedback can be told: none has an email address and consent',
+          'No customer of this action’s themes or linked feedback can be told: none in the audience has an email address, consent and room under the weekly cap',
         );
       }
       await manager.query(
@@ -360,6 +406,65 @@ export class ActionService {
     });
     this.outbox.nudge();
     return { action: await this.get(input.actionId), noticesQueued: queued };
+  }
+
+  /**
+   * What announcing would do, with the same audience SQL as `announce`: how many customers would
+   * be told, who is left out and why, and the notice rendered for the first customer told, with
+   * their own (redacted at intake) words and date. Changes nothing.
+   */
+  async preview(input: AnnouncePreviewInput): Promise<AnnouncePreview> {
+    const template = checkTemplate(input);
+    const filter = audienceFilterOf(input.audience);
+    const action = await this.get(input.actionId);
+    const manager = this.dataSource.manager;
+    const weeklyCap = await loadNoticeWeeklyCap(manager);
+    const members = await audienceMembers(manager, action.id, filter, {
+      now: new Date(),
+      weeklyCap,
+    });
+    const told = members.filter((m) => m.excluded === null);
+    const excluded = exclusionCounts(members).map((e) => ({
+      reason: AudienceExclusionReason[e.reason],
+      count: e.count,
+    }));
+    const first = told[0];
+    if (!first) return { size: 0, excluded, sample: null };
+    const rows: {
+      id: string;
+      email: string | null;
+      name: string | null;
+      unsubscribed_at: Date | null;
+    }[] = await manager.query(
+      'SELECT id, email, name, unsubscribed_at FROM customers WHERE id = $1',
+      [first.customerId],
+    );
+    const customer = rows[0];
+    if (!customer) return { size: told.length, excluded, sample: null };
+    const quote = await quoteOf(manager, action.id, customer.id, filter);
+    const rendered = renderNotice(
+      template,
+      {
+        firstName: firstNameOf(customer.name),
+        change: action.title,
+        quote: quote?.text ?? '',
+        quoteDate: quote ? quote.occurredAt.toISOString().slice(0, 10) : '',
+      },
+      PREVIEW_UNSUBSCRIBE_URL,
+    );
+    return {
+      size: told.length,
+      excluded,
+      sample: {
+        customer: {
+          id: customer.id,
+          email: customer.email,
+          name: customer.name,
+          unsubscribedAt: customer.unsubscribed_at,
+        },
+        ...rendered,
+      },
+    };
   }
 
   async get(id: string): Promise<Action> {

@@ -2,7 +2,7 @@
  * Actions, impact and loop measures on a real PostgreSQL (`npm run stack:up`), through the api's
  * services, on a small data set whose answers are worked out by hand below.
  */
-import { loopMeasures, recordArrival } from '@closedloop/actions-data-access';
+import { loopMeasures, markDelivered, recordArrival } from '@closedloop/actions-data-access';
 import { ActionRuleError } from '@closedloop/actions-domain';
 import { InMemoryMessageBus } from '@closedloop/messaging';
 import { createTestDatabase, type TestDatabase } from '@closedloop/persistence/testing';
@@ -367,13 +367,27 @@ describe('actions, impact and loop measures on PostgreSQL', () => {
         new Date('2026-06-15T10:00:00Z'),
       ]);
       await q(
-        `UPDATE action_lineage SET actioned_at = GREATEST(occurred_at, $2), noticed_at = $3 WHERE action_id = $1`,
-        [actionA, new Date('2026-06-10T10:00:00Z'), new Date('2026-06-26T10:00:00Z')],
+        `UPDATE action_lineage SET actioned_at = GREATEST(occurred_at, $2) WHERE action_id = $1`,
+        [actionA, new Date('2026-06-10T10:00:00Z')],
       );
       await q(
         `UPDATE action_lineage SET actioned_at = GREATEST(occurred_at, $2) WHERE action_id = $1`,
         [actionB, new Date('2026-06-12T10:00:00Z')],
       );
+      // Queued notices do not count as told: only delivered ones do.
+      const queued = await measures.measures(filter);
+      expect(queued.overall.told).toBe(0);
+      // The notifier delivers A's four notices; the tracking stage hears notice.delivered.v1.
+      const delivered = new Date('2026-06-26T10:00:00Z');
+      const sent: { customer_id: string }[] = await q(
+        `WITH s AS (UPDATE notices SET status = 'sent', sent_at = $2 WHERE action_id = $1 RETURNING customer_id)
+         SELECT customer_id FROM s`,
+        [actionA, delivered],
+      );
+      expect(sent).toHaveLength(4);
+      await db.dataSource.transaction(async (m) => {
+        for (const { customer_id } of sent) await markDelivered(m, actionA, customer_id, delivered);
+      });
     });
 
     const filter = { from: new Date('2026-06-01T00:00:00Z'), to: new Date('2026-06-29T00:00:00Z') };

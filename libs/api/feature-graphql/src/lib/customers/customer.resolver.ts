@@ -1,5 +1,15 @@
 import { Allow } from '../auth/access.decorator';
-import { Args, ID, Info, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import {
+  Args,
+  ID,
+  Info,
+  Int,
+  Mutation,
+  Parent,
+  Query,
+  ResolveField,
+  Resolver,
+} from '@nestjs/graphql';
 import type { GraphQLResolveInfo } from 'graphql';
 import { FeedbackConnection } from '../feedback/feedback-connection.model';
 import { FeedbackFilterInput } from '../feedback/feedback-filter.input';
@@ -10,6 +20,8 @@ import { wantsField } from '../pagination/wants-field';
 import { CustomerConnection } from './customer-connection.model';
 import { CustomerFilterInput } from './customer-filter.input';
 import { Customer } from './customer.model';
+import { CustomerErasure } from './customer-erasure.model';
+import { CustomerErasureService } from './customer-erasure.service';
 import { CustomerService } from './customer.service';
 
 @Resolver(() => Customer)
@@ -17,7 +29,17 @@ export class CustomerResolver {
   constructor(
     private readonly customerService: CustomerService,
     private readonly feedbackService: FeedbackService,
+    private readonly erasure: CustomerErasureService,
   ) {}
+
+  @Allow('admin')
+  @Mutation(() => CustomerErasure, {
+    description:
+      'GDPR erasure: removes the customer’s email, name, identities and feedback text everywhere it is kept, and stops all mail to them. Cannot be undone.',
+  })
+  eraseCustomer(@Args('id', { type: () => ID }) id: string): Promise<CustomerErasure> {
+    return this.erasure.erase(id);
+  }
 
   @Allow('viewer')
   @Query(() => CustomerConnection, {

@@ -1,4 +1,5 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { connectionType } from '../pagination/connection.model';
 import { Customer } from '../customers/customer.model';
 
 export enum NoticeStatusValue {
@@ -27,6 +28,12 @@ export class Notice {
   @Field(() => String, { nullable: true })
   lastError!: string | null;
 
+  @Field(() => String, {
+    nullable: true,
+    description: 'Why it was not delivered (failed or suppressed); null otherwise.',
+  })
+  reason!: string | null;
+
   @Field(() => String, { nullable: true })
   subject!: string | null;
 
@@ -48,8 +55,13 @@ export class NoticeSummary {
   pending!: number;
   @Field(() => Int)
   sent!: number;
+  @Field(() => Int, { description: 'Accepted by the mail server (the same as `sent`).' })
+  delivered!: number;
   @Field(() => Int)
   failed!: number;
   @Field(() => Int)
   suppressed!: number;
 }
+
+@ObjectType()
+export class NoticeConnection extends connectionType(Notice, 'Notice') {}

@@ -14,6 +14,12 @@ export class SettingsModel {
   })
   regressionThresholdPercent!: number;
 
+  @Field(() => Int, {
+    description:
+      'Change-notice emails a customer may get in 7 days; more are left out at announce time (1 to 50, default 3).',
+  })
+  noticeWeeklyCap!: number;
+
   @Field(() => Date, { nullable: true })
   updatedAt!: Date | null;
 
@@ -28,4 +34,7 @@ export class UpdateSettingsInput {
 
   @Field(() => Int, { nullable: true })
   regressionThresholdPercent?: number | null;
+
+  @Field(() => Int, { nullable: true })
+  noticeWeeklyCap?: number | null;
 }
