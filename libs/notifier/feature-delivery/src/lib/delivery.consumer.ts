@@ -2,7 +2,8 @@ import { NoticeRequestedTopic } from '@closedloop/contracts';
 import { subscription, type MessageBus, type RunningConsumer } from '@closedloop/messaging';
 import { MESSAGE_BUS, OutboxRelayService } from '@closedloop/platform';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
-import { NoticeDeliveryService } from './notice-delivery.service';
+import { DELIVERY_CONFIG, type DeliveryConfig } from './delivery.config';
+import { CLAIM_LEASE_SECONDS, NoticeDeliveryService } from './notice-delivery.service';
 
 export const DELIVERY_GROUP_ID = 'closedloop.notifier.delivery';
 
@@ -16,13 +17,13 @@ export class DeliveryConsumer implements OnApplicationBootstrap, OnModuleDestroy
     @Inject(MESSAGE_BUS) private readonly bus: MessageBus,
     private readonly delivery: NoticeDeliveryService,
     private readonly outbox: OutboxRelayService,
+    @Inject(DELIVERY_CONFIG) private readonly config: DeliveryConfig,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     this.consumer = await this.bus.startConsumer({
       groupId: DELIVERY_GROUP_ID,
-      // Long enough to outlast another notifier's claim on a notice and a short SMTP outage.
-      retry: { maxAttempts: 20, maxDelayMs: 15_000 },
+      retry: busRetryFor(this.config.retry),
       subscriptions: [
         subscription(NoticeRequestedTopic, async (event) => {
           const outcome = await this.delivery.deliver(event);
@@ -37,4 +38,19 @@ export class DeliveryConsumer implements OnApplicationBootstrap, OnModuleDestroy
   async onModuleDestroy(): Promise<void> {
     await this.consumer?.stop();
   }
+}
+
+/**
+ * The bus retries a notice with the notifier's backoff (the bus adds ±20 % jitter). It gets a few
+ * attempts more than the notice itself: waiting out another notifier's claim (the lease) costs
+ * bus attempts but no notice attempts, and the notice's last attempt must run to be marked failed.
+ */
+export function busRetryFor(policy: DeliveryConfig['retry']): { maxAttempts: number; initialDelayMs: number; maxDelayMs: number; factor: number } {
+  const leaseWaits = Math.ceil((CLAIM_LEASE_SECONDS * 1000) / Math.max(1, policy.maxDelayMs)) + 6;
+  return {
+    maxAttempts: policy.maxAttempts + leaseWaits,
+    initialDelayMs: policy.initialDelayMs,
+    maxDelayMs: policy.maxDelayMs,
+    factor: policy.factor,
+  };
 }

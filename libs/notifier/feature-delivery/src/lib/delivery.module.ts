@@ -3,6 +3,7 @@ import { DELIVERY_CONFIG, type DeliveryConfig } from './delivery.config';
 import { DeliveryConsumer } from './delivery.consumer';
 import { MAIL_TRANSPORT, type MailTransport } from './mail-transport';
 import { NoticeDeliveryService } from './notice-delivery.service';
+import { SEND_THROTTLE, SendThrottle } from './send-throttle';
 
 @Module({})
 export class DeliveryModule implements OnApplicationShutdown {
@@ -14,6 +15,7 @@ export class DeliveryModule implements OnApplicationShutdown {
       providers: [
         { provide: DELIVERY_CONFIG, useValue: config },
         { provide: MAIL_TRANSPORT, useFactory: transport },
+        { provide: SEND_THROTTLE, useValue: new SendThrottle(config.maxPerSecond) },
         NoticeDeliveryService,
         DeliveryConsumer,
       ],

@@ -1,5 +1,6 @@
 import { createTestDatabase, type TestDatabase } from '@closedloop/persistence/testing';
 import { randomUUID } from 'node:crypto';
+import { createServer, connect, type AddressInfo, type Server } from 'node:net';
 import type { DeliveryConfig } from './delivery.config';
 import { smtpTransport, type MailTransport } from './mail-transport';
 import { NoticeDeliveryService } from './notice-delivery.service';
@@ -12,7 +13,33 @@ const config: DeliveryConfig = {
   publicUrl: 'http://localhost:3000',
   unsubscribeSecret: 'integration-test-secret',
   messageIdDomain: 'closedloop.test',
+  retry: { maxAttempts: 3, initialDelayMs: 10, maxDelayMs: 100, factor: 2 },
+  maxPerSecond: 1_000,
 };
+
+/** A port that refuses connections until `open()`, then forwards to the test SMTP server: an SMTP outage and its end. */
+async function flakySmtp(): Promise<{ port: number; open(): Promise<void>; close(): Promise<void> }> {
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const port = (probe.address() as AddressInfo).port;
+  await new Promise<void>((resolve) => probe.close(() => resolve()));
+  let server: Server | undefined;
+  return {
+    port,
+    open: async () => {
+      server = createServer((client) => {
+        const upstream = connect(smtp.port, smtp.host);
+        client.pipe(upstream).pipe(client);
+        upstream.on('error', () => client.destroy());
+        client.on('error', () => upstream.destroy());
+      });
+      await new Promise<void>((resolve) => server?.listen(port, '127.0.0.1', resolve));
+    },
+    close: async () => {
+      await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+    },
+  };
+}
 
 interface Received {
   subject: string;
@@ -122,5 +149,73 @@ describe('NoticeDeliveryService on PostgreSQL and SMTP', () => {
     expect(await noticeRow(event.noticeId)).toEqual(expect.objectContaining({ status: 'requested', attempts: 1 }));
     await expect(service.deliver(event)).resolves.toBe('sent');
     expect(await mailTo(email)).toHaveLength(1);
+  });
+
+  it('sends exactly once when the SMTP server comes back on the same address, and not again on redelivery', async () => {
+    const email = `outage-${run}@example.com`;
+    const event = await givenNotice(email);
+    const flaky = await flakySmtp();
+    const viaFlaky = smtpTransport({ host: '127.0.0.1', port: flaky.port, secure: false });
+    const notifier = new NoticeDeliveryService(db.dataSource, viaFlaky, config);
+    try {
+      await expect(notifier.deliver(event)).rejects.toThrow(/ECONNREFUSED/);
+      expect(await noticeRow(event.noticeId)).toEqual(expect.objectContaining({ status: 'requested', attempts: 1 }));
+      expect(await mailTo(email)).toHaveLength(0);
+      await flaky.open();
+      await expect(notifier.deliver(event)).resolves.toBe('sent');
+      await expect(notifier.deliver(event)).resolves.toBe('already-done');
+      await expect(service.deliver(event)).resolves.toBe('already-done');
+    } finally {
+      viaFlaky.close();
+      await flaky.close();
+    }
+    const mails = await mailTo(email);
+    expect(mails).toHaveLength(1);
+    expect(await noticeRow(event.noticeId)).toEqual(
+      expect.objectContaining({ status: 'sent', attempts: 2, message_id: `<notice-${event.noticeId}@closedloop.test>` }),
+    );
+  });
+
+  it('marks a notice failed with its reason once its attempts are used up, and never sends it later', async () => {
+    const email = `exhausted-${run}@example.com`;
+    const event = await givenNotice(email);
+    const down = smtpTransport({ host: '127.0.0.1', port: 1, secure: false });
+    const notifier = new NoticeDeliveryService(db.dataSource, down, config);
+    await expect(notifier.deliver(event)).rejects.toThrow(/ECONNREFUSED/);
+    await expect(notifier.deliver(event)).rejects.toThrow(/ECONNREFUSED/);
+    await expect(notifier.deliver(event)).resolves.toBe('failed');
+    down.close();
+    const row = await noticeRow(event.noticeId);
+    expect(row).toEqual(expect.objectContaining({ status: 'failed', attempts: 3, message_id: null }));
+    expect(row?.last_error).toMatch(/^gave up after 3 attempts: .*ECONNREFUSED/);
+    await expect(service.deliver(event)).resolves.toBe('already-done');
+    expect(await mailTo(email)).toHaveLength(0);
+  });
+
+  it('waits while another notifier holds a fresh claim, and takes over a stale claim of a killed notifier once', async () => {
+    const email = `killed-${run}@example.com`;
+    const event = await givenNotice(email);
+    // A notifier claimed the notice and died before sending.
+    await db.dataSource.query(`UPDATE notices SET status = 'sending', attempts = 1, claimed_at = now() WHERE id = $1`, [event.noticeId]);
+    await expect(service.deliver(event)).rejects.toThrow(/being sent by another notifier/);
+    expect(await mailTo(email)).toHaveLength(0);
+    // The lease runs out.
+    await db.dataSource.query(`UPDATE notices SET claimed_at = now() - interval '61 seconds' WHERE id = $1`, [event.noticeId]);
+    const outcomes = await Promise.allSettled([service.deliver(event), service.deliver(event)]);
+    expect(outcomes.filter((o) => o.status === 'fulfilled' && o.value === 'sent')).toHaveLength(1);
+    expect(await mailTo(email)).toHaveLength(1);
+    expect(await noticeRow(event.noticeId)).toEqual(expect.objectContaining({ status: 'sent', attempts: 2 }));
+  });
+
+  it('marks a notice failed at once on a permanent (5xx) SMTP reply', async () => {
+    const event = await givenNotice(`permanent-${run}@example.com`);
+    const rejecting: MailTransport = {
+      send: () => Promise.reject(Object.assign(new Error('550 mailbox unavailable'), { responseCode: 550 })),
+      close: () => undefined,
+    };
+    await expect(new NoticeDeliveryService(db.dataSource, rejecting, config).deliver(event)).resolves.toBe('failed');
+    expect(await noticeRow(event.noticeId)).toEqual(
+      expect.objectContaining({ status: 'failed', attempts: 1, last_error: '550 mailbox unavailable' }),
+    );
   });
 });

@@ -1,17 +1,19 @@
 import { NoticeDeliveredTopic, type NoticeRequestedEvent } from '@closedloop/contracts';
 import { PermanentMessageError } from '@closedloop/messaging';
-import { firstNameOf, renderNotice, signUnsubscribeToken } from '@closedloop/notices-domain';
+import { deliveryRetriesExhausted, firstNameOf, renderNotice, signUnsubscribeToken } from '@closedloop/notices-domain';
 import { enqueueOutbox } from '@closedloop/persistence';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { DELIVERY_CONFIG, type DeliveryConfig } from './delivery.config';
 import { isPermanentSmtpFailure, MAIL_TRANSPORT, type MailTransport } from './mail-transport';
+import { SEND_THROTTLE, SendThrottle } from './send-throttle';
 
-/** How long a claim on a notice holds before another notifier may take it over. */
-const CLAIM_LEASE_SECONDS = 60;
+/** How long a claim on a notice holds before another notifier may take it over (a notifier killed mid-send). */
+export const CLAIM_LEASE_SECONDS = 60;
 
 interface ClaimedNotice {
   id: string;
+  attempts: number;
   action_id: string;
   customer_id: string;
   email: string | null;
@@ -37,6 +39,7 @@ export class NoticeDeliveryService {
     private readonly dataSource: DataSource,
     @Inject(MAIL_TRANSPORT) private readonly transport: MailTransport,
     @Inject(DELIVERY_CONFIG) private readonly config: DeliveryConfig,
+    @Inject(SEND_THROTTLE) private readonly throttle: SendThrottle = new SendThrottle(config.maxPerSecond),
   ) {}
 
   async deliver(event: NoticeRequestedEvent): Promise<DeliveryOutcome> {
@@ -66,6 +69,7 @@ export class NoticeDeliveryService {
     );
     const messageId = `<notice-${notice.id}@${this.config.messageIdDomain}>`;
     try {
+      await this.throttle.acquire();
       await this.transport.send({
         from: this.config.mailFrom,
         to: notice.name ? { name: notice.name, address: notice.email } : notice.email,
@@ -84,6 +88,12 @@ export class NoticeDeliveryService {
       if (isPermanentSmtpFailure(error)) {
         await this.finish(notice, 'failed', null, reason);
         this.logger.warn(`notice ${notice.id} failed permanently: ${reason}`);
+        return 'failed';
+      }
+      if (deliveryRetriesExhausted(this.config.retry, notice.attempts)) {
+        const gaveUp = `gave up after ${notice.attempts} attempts: ${reason}`;
+        await this.finish(notice, 'failed', null, gaveUp);
+        this.logger.warn(`notice ${notice.id} failed: ${gaveUp}`);
         return 'failed';
       }
       await this.release(notice.id, reason);
@@ -112,7 +122,7 @@ export class NoticeDeliveryService {
         [noticeId],
       );
       const details: ClaimedNotice[] = await manager.query(
-        `SELECT n.id, n.action_id, n.customer_id, c.email, c.name, c.unsubscribed_at, c.erased_at,
+        `SELECT n.id, n.attempts, n.action_id, n.customer_id, c.email, c.name, c.unsubscribed_at, c.erased_at,
                 a.title, a.notice_subject, a.notice_body
          FROM notices n JOIN customers c ON c.id = n.customer_id JOIN actions a ON a.id = n.action_id
          WHERE n.id = $1`,
