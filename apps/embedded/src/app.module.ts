@@ -41,6 +41,8 @@ export class AppModule {
             messageIdDomain: 'closedloop.local',
             retry: DEFAULT_DELIVERY_RETRY,
             maxPerSecond: 50,
+            digestMinutes: 0,
+            sweepIntervalMs: 5_000,
           },
           () => folderTransport(config.mailDir),
         ),

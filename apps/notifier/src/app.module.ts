@@ -25,6 +25,8 @@ export class AppModule {
               factor: 2,
             }),
             maxPerSecond: env.NOTIFIER_MAX_PER_SECOND,
+            digestMinutes: env.NOTICE_DIGEST_MINUTES,
+            sweepIntervalMs: env.NOTICE_SWEEP_SECONDS * 1000,
           },
           () =>
             smtpTransport({

@@ -24,6 +24,10 @@ const NotifierEnvSchema = z.object({
   /** Backoff after the first failed attempt; doubles per attempt up to NOTICE_RETRY_MAX_MS (±20 % jitter). */
   NOTICE_RETRY_INITIAL_MS: z.coerce.number().int().min(0).max(20_000).default(1_000),
   /** At most 20 s: the bus sleeps between attempts, and Kafka's session timeout is 30 s. */
+  /** Notices wait this long so that several actions announced to one customer go out as one email (0: at once). */
+  NOTICE_DIGEST_MINUTES: z.coerce.number().min(0).max(1_440).default(10),
+  /** How often the notifier looks for held, retry-due and stale-claimed notices. */
+  NOTICE_SWEEP_SECONDS: z.coerce.number().min(0.1).max(3_600).default(15),
   NOTICE_RETRY_MAX_MS: z.coerce.number().int().min(1).max(20_000).default(15_000),
 });
 

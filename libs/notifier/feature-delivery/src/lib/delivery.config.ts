@@ -14,4 +14,11 @@ export interface DeliveryConfig {
   readonly retry: DeliveryRetryPolicy;
   /** Most messages per second handed to the SMTP server (token bucket). */
   readonly maxPerSecond: number;
+  /**
+   * How long a requested notice waits before it is sent, so that notices of several actions
+   * announced to the same customer within the window go out as one email (0: send at once).
+   */
+  readonly digestMinutes: number;
+  /** How often the notifier sweeps for due notices (held for the digest, retry due, stale claims). */
+  readonly sweepIntervalMs: number;
 }

@@ -27,7 +27,7 @@ export class DeliveryConsumer implements OnApplicationBootstrap, OnModuleDestroy
       subscriptions: [
         subscription(NoticeRequestedTopic, async (event) => {
           const outcome = await this.delivery.deliver(event);
-          if (outcome !== 'already-done') this.outbox.nudge();
+          if (outcome !== 'already-done' && outcome !== 'held') this.outbox.nudge();
           this.logger.log(`notice ${event.noticeId}: ${outcome}`);
         }),
       ],

@@ -3,6 +3,7 @@ import { DELIVERY_CONFIG, type DeliveryConfig } from './delivery.config';
 import { DeliveryConsumer } from './delivery.consumer';
 import { MAIL_TRANSPORT, type MailTransport } from './mail-transport';
 import { NoticeDeliveryService } from './notice-delivery.service';
+import { NoticeSweeper } from './notice-sweeper';
 import { SEND_THROTTLE, SendThrottle } from './send-throttle';
 
 @Module({})
@@ -18,8 +19,9 @@ export class DeliveryModule implements OnApplicationShutdown {
         { provide: SEND_THROTTLE, useValue: new SendThrottle(config.maxPerSecond) },
         NoticeDeliveryService,
         DeliveryConsumer,
+        NoticeSweeper,
       ],
-      exports: [NoticeDeliveryService],
+      exports: [NoticeDeliveryService, NoticeSweeper],
     };
   }
 

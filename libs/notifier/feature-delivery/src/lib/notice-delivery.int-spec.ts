@@ -15,6 +15,8 @@ const config: DeliveryConfig = {
   messageIdDomain: 'closedloop.test',
   retry: { maxAttempts: 3, initialDelayMs: 10, maxDelayMs: 100, factor: 2 },
   maxPerSecond: 1_000,
+  digestMinutes: 0,
+  sweepIntervalMs: 60_000,
 };
 
 /** A port that refuses connections until `open()`, then forwards to the test SMTP server: an SMTP outage and its end. */
@@ -71,25 +73,30 @@ describe('NoticeDeliveryService on PostgreSQL and SMTP', () => {
   });
 
   /** A customer, an announced action with a linked quote, and a requested notice. */
-  async function givenNotice(email: string | null, opts: { unsubscribed?: boolean } = {}) {
-    const customerId = randomUUID();
+  async function givenNotice(
+    email: string | null,
+    opts: { unsubscribed?: boolean; customerId?: string; title?: string; quote?: string } = {},
+  ) {
+    const customerId = opts.customerId ?? randomUUID();
     const actionId = randomUUID();
     const feedbackId = randomUUID();
     const noticeId = randomUUID();
     const q = (sql: string, params: unknown[]) => db.dataSource.query(sql, params);
-    await q('INSERT INTO customers (id, email, name, unsubscribed_at) VALUES ($1, $2, $3, $4)', [
-      customerId,
-      email,
-      'Ada Lovelace',
-      opts.unsubscribed ? new Date() : null,
-    ]);
+    if (!opts.customerId) {
+      await q('INSERT INTO customers (id, email, name, unsubscribed_at) VALUES ($1, $2, $3, $4)', [
+        customerId,
+        email,
+        'Ada Lovelace',
+        opts.unsubscribed ? new Date() : null,
+      ]);
+    }
     await q(
-      `INSERT INTO actions (id, title, legacy_owner, status, notice_subject, notice_body) VALUES ($1, 'faster checkout', 'Priya', 'announced', 'We shipped {{change}}', 'Hi {{firstName}}, you said "{{quote}}" on {{quoteDate}}.')`,
-      [actionId],
+      `INSERT INTO actions (id, title, legacy_owner, status, notice_subject, notice_body) VALUES ($1, $2, 'Priya', 'announced', 'We shipped {{change}}', 'Hi {{firstName}}, you said "{{quote}}" on {{quoteDate}}.')`,
+      [actionId, opts.title ?? 'faster checkout'],
     );
     await q(
       `INSERT INTO feedback (id, event_key, source, customer_id, occurred_at, received_at, text) VALUES ($1, $2, 'survey', $3, '2026-11-01T10:00:00Z', now(), $4)`,
-      [feedbackId, `survey:${feedbackId}`, customerId, 'Checkout <script>alert(1)</script> is slow'],
+      [feedbackId, `survey:${feedbackId}`, customerId, opts.quote ?? 'Checkout <script>alert(1)</script> is slow'],
     );
     await q('INSERT INTO action_feedback (action_id, feedback_id) VALUES ($1, $2)', [actionId, feedbackId]);
     await q(`INSERT INTO notices (id, action_id, customer_id, status) VALUES ($1, $2, $3, 'requested')`, [noticeId, actionId, customerId]);
@@ -217,5 +224,70 @@ describe('NoticeDeliveryService on PostgreSQL and SMTP', () => {
     expect(await noticeRow(event.noticeId)).toEqual(
       expect.objectContaining({ status: 'failed', attempts: 1, last_error: '550 mailbox unavailable' }),
     );
+  });
+
+  describe('digest', () => {
+    const messageIds = async (ids: string[]) =>
+      ((await db.dataSource.query('SELECT DISTINCT message_id, status FROM notices WHERE id = ANY($1::uuid[])', [ids])) as {
+        message_id: string;
+        status: string;
+      }[]);
+
+    it('sends one email naming both changes, each with its quote, when two actions were announced to one customer', async () => {
+      const email = `digest-${run}@example.com`;
+      const first = await givenNotice(email, { title: 'faster checkout', quote: 'Checkout is <b>slow</b>' });
+      const second = await givenNotice(email, { customerId: first.customerId, title: 'dark mode', quote: 'Too bright at night' });
+      await expect(service.deliver(first)).resolves.toBe('sent');
+      await expect(service.deliver(second)).resolves.toBe('already-done');
+      await expect(service.deliver(first)).resolves.toBe('already-done');
+      const mails = await mailTo(email);
+      expect(mails).toHaveLength(1);
+      expect(mails[0]?.subject).toBe('We made 2 changes you asked for');
+      expect(mails[0]?.html).toContain('you said &quot;Checkout is &lt;b&gt;slow&lt;/b&gt;&quot;');
+      expect(mails[0]?.html).toContain('you said &quot;Too bright at night&quot;');
+      expect(mails[0]?.html.match(/Unsubscribe<\/a>/g)).toHaveLength(1);
+      expect(await messageIds([first.noticeId, second.noticeId])).toEqual([
+        { message_id: `<notice-${first.noticeId}@closedloop.test>`, status: 'sent' },
+      ]);
+    });
+
+    it('holds notices for the digest window, then the sweeper sends them together once', async () => {
+      const email = `held-${run}@example.com`;
+      const holding = new NoticeDeliveryService(db.dataSource, transport, { ...config, digestMinutes: 10 });
+      const first = await givenNotice(email, { title: 'faster checkout' });
+      await expect(holding.deliver(first)).resolves.toBe('held');
+      const second = await givenNotice(email, { customerId: first.customerId, title: 'dark mode' });
+      await expect(holding.deliver(second)).resolves.toBe('held');
+      expect(await holding.dueCustomers(1_000)).not.toContain(first.customerId);
+      expect(await mailTo(email)).toHaveLength(0);
+      // The window passes.
+      await db.dataSource.query(`UPDATE notices SET created_at = created_at - interval '11 minutes' WHERE customer_id = $1`, [
+        first.customerId,
+      ]);
+      expect(await holding.dueCustomers(1_000)).toContain(first.customerId);
+      const outcomes = await Promise.allSettled([holding.deliverCustomer(first.customerId), holding.deliverCustomer(first.customerId)]);
+      expect(outcomes.map((o) => (o.status === 'fulfilled' ? o.value : 'rejected')).sort()).toEqual(['nothing-due', 'sent']);
+      await expect(holding.deliver(second)).resolves.toBe('already-done');
+      expect(await holding.dueCustomers(1_000)).not.toContain(first.customerId);
+      const mails = await mailTo(email);
+      expect(mails).toHaveLength(1);
+      expect(mails[0]?.html.match(/you said/g)).toHaveLength(2);
+      expect(mails[0]?.subject).toBe('We made 2 changes you asked for');
+    });
+
+    it('retries a failed batch only after its backoff when swept', async () => {
+      const email = `backoff-${run}@example.com`;
+      const slow = { ...config, retry: { ...config.retry, initialDelayMs: 60_000, maxDelayMs: 60_000 } };
+      const event = await givenNotice(email);
+      const down = smtpTransport({ host: '127.0.0.1', port: 1, secure: false });
+      await expect(new NoticeDeliveryService(db.dataSource, down, slow).deliverCustomer(event.customerId)).rejects.toThrow(/ECONNREFUSED/);
+      down.close();
+      const swept = new NoticeDeliveryService(db.dataSource, transport, slow);
+      expect(await swept.dueCustomers(1_000)).not.toContain(event.customerId);
+      await expect(swept.deliverCustomer(event.customerId)).resolves.toBe('nothing-due');
+      await db.dataSource.query(`UPDATE notices SET next_attempt_at = now() WHERE id = $1`, [event.noticeId]);
+      await expect(swept.deliverCustomer(event.customerId)).resolves.toBe('sent');
+      expect(await mailTo(email)).toHaveLength(1);
+    });
   });
 });

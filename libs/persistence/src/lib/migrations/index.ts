@@ -7,6 +7,7 @@ import { Settings1796100000000 } from './1796100000000-settings';
 import { ActionTracking1796200000000 } from './1796200000000-action-tracking';
 import { ListIndexesThemeTotals1796300000000 } from './1796300000000-list-indexes-theme-totals';
 import { ThemeSearchText1796500000000 } from './1796500000000-theme-search-text';
+import { NoticeDigest1796600000000 } from './1796600000000-notice-digest';
 
 /** Every migration, oldest first. Never edit one that has landed: add a new one. */
 export const ALL_MIGRATIONS = [
@@ -19,4 +20,5 @@ export const ALL_MIGRATIONS = [
   ActionTracking1796200000000,
   ListIndexesThemeTotals1796300000000,
   ThemeSearchText1796500000000,
+  NoticeDigest1796600000000,
 ];
