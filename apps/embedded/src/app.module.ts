@@ -43,6 +43,7 @@ export class AppModule {
             maxPerSecond: 50,
             digestMinutes: 0,
             sweepIntervalMs: 5_000,
+            sendConcurrency: 1,
           },
           () => folderTransport(config.mailDir),
         ),

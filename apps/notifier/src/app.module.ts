@@ -27,6 +27,7 @@ export class AppModule {
             maxPerSecond: env.NOTIFIER_MAX_PER_SECOND,
             digestMinutes: env.NOTICE_DIGEST_MINUTES,
             sweepIntervalMs: env.NOTICE_SWEEP_SECONDS * 1000,
+            sendConcurrency: env.NOTIFIER_CONCURRENCY,
           },
           () =>
             smtpTransport({
@@ -35,6 +36,7 @@ export class AppModule {
               secure: env.SMTP_SECURE,
               user: env.SMTP_USER,
               password: env.SMTP_PASSWORD,
+              maxConnections: env.NOTIFIER_CONCURRENCY,
             }),
         ),
       ],

@@ -26,6 +26,8 @@ const NotifierEnvSchema = z.object({
   /** At most 20 s: the bus sleeps between attempts, and Kafka's session timeout is 30 s. */
   /** Notices wait this long so that several actions announced to one customer go out as one email (0: at once). */
   NOTICE_DIGEST_MINUTES: z.coerce.number().min(0).max(1_440).default(10),
+  /** Customers the notifier sends to in parallel when sweeping, and its pool of SMTP connections. */
+  NOTIFIER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
   /** How often the notifier looks for held, retry-due and stale-claimed notices. */
   NOTICE_SWEEP_SECONDS: z.coerce.number().min(0.1).max(3_600).default(15),
   NOTICE_RETRY_MAX_MS: z.coerce.number().int().min(1).max(20_000).default(15_000),

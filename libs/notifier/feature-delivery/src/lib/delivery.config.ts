@@ -21,4 +21,6 @@ export interface DeliveryConfig {
   readonly digestMinutes: number;
   /** How often the notifier sweeps for due notices (held for the digest, retry due, stale claims). */
   readonly sweepIntervalMs: number;
+  /** Customers the sweeper sends to in parallel (and the size of the SMTP connection pool). */
+  readonly sendConcurrency: number;
 }

@@ -4,6 +4,8 @@ import { createServer, connect, type AddressInfo, type Server } from 'node:net';
 import type { DeliveryConfig } from './delivery.config';
 import { smtpTransport, type MailTransport } from './mail-transport';
 import { NoticeDeliveryService } from './notice-delivery.service';
+import { NoticeSweeper } from './notice-sweeper';
+import type { OutboxRelayService } from '@closedloop/platform';
 
 /** Real PostgreSQL and the project's test SMTP server (`npm run stack:up`). */
 const smtp = { host: process.env['SMTP_HOST'] ?? '127.0.0.1', port: Number(process.env['SMTP_PORT'] ?? 2525) };
@@ -17,6 +19,7 @@ const config: DeliveryConfig = {
   maxPerSecond: 1_000,
   digestMinutes: 0,
   sweepIntervalMs: 60_000,
+  sendConcurrency: 2,
 };
 
 /** A port that refuses connections until `open()`, then forwards to the test SMTP server: an SMTP outage and its end. */
@@ -289,5 +292,21 @@ describe('NoticeDeliveryService on PostgreSQL and SMTP', () => {
       await expect(swept.deliverCustomer(event.customerId)).resolves.toBe('sent');
       expect(await mailTo(email)).toHaveLength(1);
     });
+  });
+
+  it('sweeps due notices of many customers with parallel workers, each customer once', async () => {
+    const emails = Array.from({ length: 6 }, (_, i) => `swept-${i}-${run}@example.com`);
+    const events = [];
+    for (const email of emails) events.push(await givenNotice(email));
+    let nudges = 0;
+    const outbox = { nudge: () => nudges++ } as unknown as OutboxRelayService;
+    const sweeper = new NoticeSweeper(service, outbox, { ...config, sendConcurrency: 3 });
+    const [a, b] = await Promise.all([sweeper.sweep(), sweeper.sweep()]);
+    expect(a).toBe(b);
+    expect(a).toBeGreaterThanOrEqual(6);
+    for (const email of emails) expect(await mailTo(email)).toHaveLength(1);
+    for (const event of events) expect((await noticeRow(event.noticeId))?.status).toBe('sent');
+    expect(nudges).toBeGreaterThan(0);
+    expect(await service.dueCustomers(1_000)).toEqual([]);
   });
 });

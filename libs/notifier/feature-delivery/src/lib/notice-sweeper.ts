@@ -4,12 +4,13 @@ import { DELIVERY_CONFIG, type DeliveryConfig } from './delivery.config';
 import { NoticeDeliveryService } from './notice-delivery.service';
 
 /** Customers handled per sweep round. */
-const SWEEP_BATCH = 200;
+const SWEEP_BATCH = 500;
 
 /**
  * Sends what the notice requests alone do not: notices held for the digest window, notices whose
  * retry is due, and notices whose claim went stale (a notifier killed mid-send). Nothing requested
- * is left behind even when its request event was dead-lettered.
+ * is left behind even when its request event was dead-lettered. Customers are handled by
+ * `sendConcurrency` workers at a time (the throttle still caps the send rate).
  */
 @Injectable()
 export class NoticeSweeper implements OnApplicationBootstrap, OnModuleDestroy {
@@ -47,16 +48,21 @@ export class NoticeSweeper implements OnApplicationBootstrap, OnModuleDestroy {
       for (;;) {
         const customers = await this.delivery.dueCustomers(SWEEP_BATCH);
         let progressed = 0;
-        for (const customerId of customers) {
-          if (this.stopped) return handled;
-          try {
-            const outcome = await this.delivery.deliverCustomer(customerId);
-            if (outcome !== 'nothing-due') progressed++;
-          } catch (error) {
-            this.logger.warn(`customer ${customerId}: ${error instanceof Error ? error.message : String(error)}`);
+        let next = 0;
+        const worker = async () => {
+          while (next < customers.length && !this.stopped) {
+            const customerId = customers[next++] as string;
+            try {
+              const outcome = await this.delivery.deliverCustomer(customerId);
+              if (outcome !== 'nothing-due') progressed++;
+            } catch (error) {
+              this.logger.warn(`customer ${customerId}: ${error instanceof Error ? error.message : String(error)}`);
+            }
+            handled++;
           }
-          handled++;
-        }
+        };
+        await Promise.all(Array.from({ length: Math.max(1, this.config.sendConcurrency) }, worker));
+        if (this.stopped) return handled;
         if (progressed > 0) this.outbox.nudge();
         if (customers.length < SWEEP_BATCH || progressed === 0) return handled;
       }
