@@ -75,11 +75,24 @@ function fillText(template: string, variables: NoticeVariables): string {
  * stays literal) and never becomes markup. Any other `{{…}}` the lead typed is shown as written.
  */
 function sectionHtml(section: NoticeSection): string {
-  const rendered = markdown
-    .render(section.template.body.replace(PLACEHOLDER, (_, name: string) => sentinel(name)))
+  return compiledBody(section.template.body)(section.variables).trim();
+}
+
+/** Compiled bodies by their Markdown: an announcement renders one body for thousands of customers. */
+const compiledBodies = new Map<string, HandlebarsTemplateDelegate<NoticeVariables>>();
+const COMPILED_BODIES_KEPT = 100;
+
+function compiledBody(body: string): HandlebarsTemplateDelegate<NoticeVariables> {
+  const cached = compiledBodies.get(body);
+  if (cached) return cached;
+  const html = markdown
+    .render(body.replace(PLACEHOLDER, (_, name: string) => sentinel(name)))
     .replace(/[{}]/g, (c) => (c === '{' ? '&#123;' : '&#125;'))
     .replace(SENTINEL, (_, name: string) => `{{${name}}}`);
-  return Handlebars.compile(rendered, { strict: true })(section.variables).trim();
+  const compiled = Handlebars.compile<NoticeVariables>(html, { strict: true });
+  if (compiledBodies.size >= COMPILED_BODIES_KEPT) compiledBodies.delete(compiledBodies.keys().next().value as string);
+  compiledBodies.set(body, compiled);
+  return compiled;
 }
 
 /** The first word of a customer's name, or a friendly fallback. */
