@@ -13,7 +13,8 @@
  *  tell whether the server is the bottleneck.
  * Needs the local stack (npm run stack:up) and a built notifier (npx nx run notifier:build).
  * Run it under `flock /tmp/closedloop-e2e.lock`: the notifier's consumer group is the one of every notifier.
- * Options: --customers N (default 10000), --rate R NOTIFIER_MAX_PER_SECOND (default 1000), --concurrency C (default 8).
+ * Options: --customers N (default 10000), --rate R NOTIFIER_MAX_PER_SECOND (default 1000), --concurrency C (default 8),
+ * --skip-direct (leave out the SMTP server alone).
  */
 import { NoticeRequestedTopic } from '@closedloop/contracts';
 import { enqueueOutbox } from '@closedloop/persistence';
@@ -32,6 +33,7 @@ const { values } = parseArgs({
     customers: { type: 'string', default: '10000' },
     rate: { type: 'string', default: '1000' },
     concurrency: { type: 'string', default: '8' },
+    'skip-direct': { type: 'boolean', default: false },
   },
 });
 const N = Number(values.customers);
@@ -198,6 +200,7 @@ async function main(): Promise<void> {
     const step = Math.max(1, Math.floor(rss.length / 12));
     console.log(`notifier RSS MB (idle, then every ~${step} s): ${rss.filter((_, i) => i % step === 0 || i === rss.length - 1).join(' ')}`);
     notifier.kill('SIGTERM');
+    if (values['skip-direct']) return;
 
     // The SMTP server alone, same pool size.
     const direct = join(work, 'direct');
