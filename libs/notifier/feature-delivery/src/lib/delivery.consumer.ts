@@ -3,7 +3,7 @@ import { subscription, type MessageBus, type RunningConsumer } from '@closedloop
 import { MESSAGE_BUS, OutboxRelayService } from '@closedloop/platform';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { DELIVERY_CONFIG, type DeliveryConfig } from './delivery.config';
-import { CLAIM_LEASE_SECONDS, NoticeDeliveryService } from './notice-delivery.service';
+import { NoticeDeliveryService } from './notice-delivery.service';
 
 export const DELIVERY_GROUP_ID = 'closedloop.notifier.delivery';
 
@@ -27,7 +27,7 @@ export class DeliveryConsumer implements OnApplicationBootstrap, OnModuleDestroy
       subscriptions: [
         subscription(NoticeRequestedTopic, async (event) => {
           const outcome = await this.delivery.deliver(event);
-          if (outcome !== 'already-done' && outcome !== 'held') this.outbox.nudge();
+          if (outcome === 'sent' || outcome === 'suppressed' || outcome === 'failed') this.outbox.nudge();
           this.logger.log(`notice ${event.noticeId}: ${outcome}`);
         }),
       ],
@@ -41,14 +41,14 @@ export class DeliveryConsumer implements OnApplicationBootstrap, OnModuleDestroy
 }
 
 /**
- * The bus retries a notice with the notifier's backoff (the bus adds ±20 % jitter). It gets a few
- * attempts more than the notice itself: waiting out another notifier's claim (the lease) costs
- * bus attempts but no notice attempts, and the notice's last attempt must run to be marked failed.
+ * The bus retries a request whose send failed for a temporary reason with the notifier's backoff
+ * (the bus adds ±20 % jitter). It gets two attempts more than the notice itself, so the notice's
+ * last attempt runs and marks it failed; a notice claimed elsewhere is not waited for (the
+ * sweeper takes over stale claims).
  */
 export function busRetryFor(policy: DeliveryConfig['retry']): { maxAttempts: number; initialDelayMs: number; maxDelayMs: number; factor: number } {
-  const leaseWaits = Math.ceil((CLAIM_LEASE_SECONDS * 1000) / Math.max(1, policy.maxDelayMs)) + 6;
   return {
-    maxAttempts: policy.maxAttempts + leaseWaits,
+    maxAttempts: policy.maxAttempts + 2,
     initialDelayMs: policy.initialDelayMs,
     maxDelayMs: policy.maxDelayMs,
     factor: policy.factor,

@@ -207,10 +207,12 @@ describe('NoticeDeliveryService on PostgreSQL and SMTP', () => {
     const event = await givenNotice(email);
     // A notifier claimed the notice and died before sending.
     await db.dataSource.query(`UPDATE notices SET status = 'sending', attempts = 1, claimed_at = now() WHERE id = $1`, [event.noticeId]);
-    await expect(service.deliver(event)).rejects.toThrow(/being sent by another notifier/);
+    await expect(service.deliver(event)).resolves.toBe('claimed-elsewhere');
+    expect(await service.dueCustomers(1_000)).not.toContain(event.customerId);
     expect(await mailTo(email)).toHaveLength(0);
     // The lease runs out.
     await db.dataSource.query(`UPDATE notices SET claimed_at = now() - interval '61 seconds' WHERE id = $1`, [event.noticeId]);
+    expect(await service.dueCustomers(1_000)).toContain(event.customerId);
     const outcomes = await Promise.allSettled([service.deliver(event), service.deliver(event)]);
     expect(outcomes.filter((o) => o.status === 'fulfilled' && o.value === 'sent')).toHaveLength(1);
     expect(await mailTo(email)).toHaveLength(1);

@@ -32,7 +32,7 @@ interface ClaimedNotice {
   notice_body: string | null;
 }
 
-export type DeliveryOutcome = 'sent' | 'suppressed' | 'failed' | 'already-done' | 'held';
+export type DeliveryOutcome = 'sent' | 'suppressed' | 'failed' | 'already-done' | 'held' | 'claimed-elsewhere';
 
 const DEFAULT_BODY = 'Hi {{firstName}},\n\nYou told us: "{{quote}}"\n\nWe listened: {{change}}.';
 
@@ -68,7 +68,9 @@ export class NoticeDeliveryService {
     const outcome = await this.deliverCustomer(event.customerId, event.noticeId);
     if (outcome !== 'nothing-due') return outcome;
     const after: { status: string }[] = await this.dataSource.query('SELECT status FROM notices WHERE id = $1', [event.noticeId]);
-    if (after[0]?.status === 'sending') throw new Error(`notice ${event.noticeId} is being sent by another notifier`);
+    // Another notifier (or this one's sweeper) holds a live claim: it finishes the notice, or the
+    // sweeper takes the claim over once its lease has run out. Nothing to wait for here.
+    if (after[0]?.status === 'sending') return 'claimed-elsewhere';
     return 'already-done';
   }
 
@@ -77,7 +79,10 @@ export class NoticeDeliveryService {
    * digest window (its request was handled after the window). Throws on a temporary failure after
    * scheduling the retry, so a message bus retries too; both paths are safe, claims decide.
    */
-  async deliverCustomer(customerId: string, includeNoticeId?: string): Promise<Exclude<DeliveryOutcome, 'already-done' | 'held'> | 'nothing-due'> {
+  async deliverCustomer(
+    customerId: string,
+    includeNoticeId?: string,
+  ): Promise<Exclude<DeliveryOutcome, 'already-done' | 'held' | 'claimed-elsewhere'> | 'nothing-due'> {
     const notices = await this.claim(customerId, includeNoticeId ?? null);
     const [first] = notices;
     if (!first) return 'nothing-due';
