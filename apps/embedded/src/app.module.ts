@@ -1,6 +1,7 @@
 import { sessionLifetime } from '@closedloop/access-domain';
 import { ApiGraphqlModule } from '@closedloop/api-feature-graphql';
 import { InMemoryMessageBus } from '@closedloop/messaging';
+import { DEFAULT_DELIVERY_RETRY } from '@closedloop/notices-domain';
 import { DeliveryModule, folderTransport } from '@closedloop/notifier-feature-delivery';
 import { IntakeModule } from '@closedloop/pipeline-feature-intake';
 import { ThemingModule } from '@closedloop/pipeline-feature-theming';
@@ -38,6 +39,11 @@ export class AppModule {
             publicUrl: config.publicUrl,
             unsubscribeSecret: config.unsubscribeSecret,
             messageIdDomain: 'closedloop.local',
+            retry: DEFAULT_DELIVERY_RETRY,
+            maxPerSecond: 50,
+            digestMinutes: 0,
+            sweepIntervalMs: 5_000,
+            sendConcurrency: 1,
           },
           () => folderTransport(config.mailDir),
         ),

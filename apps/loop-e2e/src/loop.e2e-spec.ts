@@ -113,6 +113,7 @@ describe('the thin loop on Kafka, PostgreSQL and SMTP', () => {
       SMTP_HOST: stackEnv.smtpHost,
       SMTP_PORT: String(stackEnv.smtpPort),
       PUBLIC_URL: api,
+      NOTICE_DIGEST_MINUTES: '0',
     });
     services.push(pipeline, notifier);
     await waitForHttp('http://127.0.0.1:3311/health/ready', pipeline);

@@ -1,3 +1,4 @@
+import { validateDeliveryRetryPolicy } from '@closedloop/notices-domain';
 import { DeliveryModule, smtpTransport } from '@closedloop/notifier-feature-delivery';
 import { DatabaseModule, HealthController, MessagingModule } from '@closedloop/platform';
 import { Module, type DynamicModule } from '@nestjs/common';
@@ -17,6 +18,16 @@ export class AppModule {
             publicUrl: env.PUBLIC_URL.replace(/\/$/, ''),
             unsubscribeSecret: env.UNSUBSCRIBE_SECRET,
             messageIdDomain: env.MESSAGE_ID_DOMAIN,
+            retry: validateDeliveryRetryPolicy({
+              maxAttempts: env.NOTICE_RETRY_MAX_ATTEMPTS,
+              initialDelayMs: env.NOTICE_RETRY_INITIAL_MS,
+              maxDelayMs: env.NOTICE_RETRY_MAX_MS,
+              factor: 2,
+            }),
+            maxPerSecond: env.NOTIFIER_MAX_PER_SECOND,
+            digestMinutes: env.NOTICE_DIGEST_MINUTES,
+            sweepIntervalMs: env.NOTICE_SWEEP_SECONDS * 1000,
+            sendConcurrency: env.NOTIFIER_CONCURRENCY,
           },
           () =>
             smtpTransport({
@@ -25,6 +36,7 @@ export class AppModule {
               secure: env.SMTP_SECURE,
               user: env.SMTP_USER,
               password: env.SMTP_PASSWORD,
+              maxConnections: env.NOTIFIER_CONCURRENCY,
             }),
         ),
       ],

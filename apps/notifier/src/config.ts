@@ -17,6 +17,20 @@ const NotifierEnvSchema = z.object({
   PUBLIC_URL: z.string().url().default('http://localhost:3000'),
   UNSUBSCRIBE_SECRET: z.string().min(16, 'UNSUBSCRIBE_SECRET must be at least 16 characters'),
   MESSAGE_ID_DOMAIN: z.string().default('closedloop.local'),
+  /** Messages per second handed to the SMTP server at most (token bucket). */
+  NOTIFIER_MAX_PER_SECOND: z.coerce.number().positive().max(10_000).default(200),
+  /** Send attempts per notice for temporary failures (connection trouble, SMTP 4xx) before it is marked failed. */
+  NOTICE_RETRY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(10),
+  /** Backoff after the first failed attempt; doubles per attempt up to NOTICE_RETRY_MAX_MS (±20 % jitter). */
+  NOTICE_RETRY_INITIAL_MS: z.coerce.number().int().min(0).max(20_000).default(1_000),
+  /** At most 20 s: the bus sleeps between attempts, and Kafka's session timeout is 30 s. */
+  /** Notices wait this long so that several actions announced to one customer go out as one email (0: at once). */
+  NOTICE_DIGEST_MINUTES: z.coerce.number().min(0).max(1_440).default(10),
+  /** Customers the notifier sends to in parallel when sweeping, and its pool of SMTP connections. */
+  NOTIFIER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
+  /** How often the notifier looks for held, retry-due and stale-claimed notices. */
+  NOTICE_SWEEP_SECONDS: z.coerce.number().min(0.1).max(3_600).default(15),
+  NOTICE_RETRY_MAX_MS: z.coerce.number().int().min(1).max(20_000).default(15_000),
 });
 
 export type NotifierEnv = z.infer<typeof NotifierEnvSchema>;

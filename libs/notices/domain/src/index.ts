@@ -1,2 +1,3 @@
 export * from './lib/render-notice';
 export * from './lib/unsubscribe-token';
+export * from './lib/delivery-retry';

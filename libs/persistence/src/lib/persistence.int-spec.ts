@@ -149,4 +149,33 @@ describe('persistence on a real PostgreSQL', () => {
       1, 2, 3,
     ]);
   });
+
+  it('writes an outbox batch larger than one statement can carry, in order, or none of it', async () => {
+    const topic = defineTopic('it.outbox.large.v1', z.object({ schemaVersion: z.literal(1), n: z.number() }).strict());
+    const count = 20_000; // 80,000 parameters in one statement would exceed PostgreSQL's 65,535
+    await db.dataSource.transaction((m) =>
+      enqueueOutbox(
+        m,
+        topic,
+        Array.from({ length: count }, (_, n) => ({ key: 'k', value: { schemaVersion: 1 as const, n } })),
+      ),
+    );
+    const rows: { n: number }[] = await db.dataSource.query(
+      `SELECT (payload->>'n')::int AS n FROM outbox WHERE topic = $1 ORDER BY seq`,
+      [topic.name],
+    );
+    expect(rows).toHaveLength(count);
+    expect(rows.every((row, i) => row.n === i)).toBe(true);
+    await expect(
+      db.dataSource.transaction(async (m) => {
+        await enqueueOutbox(
+          m,
+          topic,
+          Array.from({ length: 12_000 }, (_, n) => ({ key: 'k', value: { schemaVersion: 1 as const, n } })),
+        );
+        throw new Error('rolled back');
+      }),
+    ).rejects.toThrow('rolled back');
+    expect(await db.dataSource.query(`SELECT count(*)::int AS n FROM outbox WHERE topic = $1`, [topic.name])).toEqual([{ n: count }]);
+  });
 });

@@ -1,3 +1,5 @@
+import type { DeliveryRetryPolicy } from '@closedloop/notices-domain';
+
 export const DELIVERY_CONFIG = Symbol('DELIVERY_CONFIG');
 
 export interface DeliveryConfig {
@@ -8,4 +10,17 @@ export interface DeliveryConfig {
   readonly unsubscribeSecret: string;
   /** Domain part of generated Message-IDs. */
   readonly messageIdDomain: string;
+  /** Attempts and backoff for temporary SMTP failures; a notice whose attempts are used up is marked failed. */
+  readonly retry: DeliveryRetryPolicy;
+  /** Most messages per second handed to the SMTP server (token bucket). */
+  readonly maxPerSecond: number;
+  /**
+   * How long a requested notice waits before it is sent, so that notices of several actions
+   * announced to the same customer within the window go out as one email (0: send at once).
+   */
+  readonly digestMinutes: number;
+  /** How often the notifier sweeps for due notices (held for the digest, retry due, stale claims). */
+  readonly sweepIntervalMs: number;
+  /** Customers the sweeper sends to in parallel (and the size of the SMTP connection pool). */
+  readonly sendConcurrency: number;
 }

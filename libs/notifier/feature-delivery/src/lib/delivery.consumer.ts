@@ -2,6 +2,7 @@ import { NoticeRequestedTopic } from '@closedloop/contracts';
 import { subscription, type MessageBus, type RunningConsumer } from '@closedloop/messaging';
 import { MESSAGE_BUS, OutboxRelayService } from '@closedloop/platform';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { DELIVERY_CONFIG, type DeliveryConfig } from './delivery.config';
 import { NoticeDeliveryService } from './notice-delivery.service';
 
 export const DELIVERY_GROUP_ID = 'closedloop.notifier.delivery';
@@ -16,17 +17,17 @@ export class DeliveryConsumer implements OnApplicationBootstrap, OnModuleDestroy
     @Inject(MESSAGE_BUS) private readonly bus: MessageBus,
     private readonly delivery: NoticeDeliveryService,
     private readonly outbox: OutboxRelayService,
+    @Inject(DELIVERY_CONFIG) private readonly config: DeliveryConfig,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     this.consumer = await this.bus.startConsumer({
       groupId: DELIVERY_GROUP_ID,
-      // Long enough to outlast another notifier's claim on a notice and a short SMTP outage.
-      retry: { maxAttempts: 20, maxDelayMs: 15_000 },
+      retry: busRetryFor(this.config.retry),
       subscriptions: [
         subscription(NoticeRequestedTopic, async (event) => {
           const outcome = await this.delivery.deliver(event);
-          if (outcome !== 'already-done') this.outbox.nudge();
+          if (outcome === 'sent' || outcome === 'suppressed' || outcome === 'failed') this.outbox.nudge();
           this.logger.log(`notice ${event.noticeId}: ${outcome}`);
         }),
       ],
@@ -37,4 +38,19 @@ export class DeliveryConsumer implements OnApplicationBootstrap, OnModuleDestroy
   async onModuleDestroy(): Promise<void> {
     await this.consumer?.stop();
   }
+}
+
+/**
+ * The bus retries a request whose send failed for a temporary reason with the notifier's backoff
+ * (the bus adds ±20 % jitter). It gets two attempts more than the notice itself, so the notice's
+ * last attempt runs and marks it failed; a notice claimed elsewhere is not waited for (the
+ * sweeper takes over stale claims).
+ */
+export function busRetryFor(policy: DeliveryConfig['retry']): { maxAttempts: number; initialDelayMs: number; maxDelayMs: number; factor: number } {
+  return {
+    maxAttempts: policy.maxAttempts + 2,
+    initialDelayMs: policy.initialDelayMs,
+    maxDelayMs: policy.maxDelayMs,
+    factor: policy.factor,
+  };
 }

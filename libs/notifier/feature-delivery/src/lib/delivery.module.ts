@@ -3,6 +3,8 @@ import { DELIVERY_CONFIG, type DeliveryConfig } from './delivery.config';
 import { DeliveryConsumer } from './delivery.consumer';
 import { MAIL_TRANSPORT, type MailTransport } from './mail-transport';
 import { NoticeDeliveryService } from './notice-delivery.service';
+import { NoticeSweeper } from './notice-sweeper';
+import { SEND_THROTTLE, SendThrottle } from './send-throttle';
 
 @Module({})
 export class DeliveryModule implements OnApplicationShutdown {
@@ -14,10 +16,12 @@ export class DeliveryModule implements OnApplicationShutdown {
       providers: [
         { provide: DELIVERY_CONFIG, useValue: config },
         { provide: MAIL_TRANSPORT, useFactory: transport },
+        { provide: SEND_THROTTLE, useValue: new SendThrottle(config.maxPerSecond) },
         NoticeDeliveryService,
         DeliveryConsumer,
+        NoticeSweeper,
       ],
-      exports: [NoticeDeliveryService],
+      exports: [NoticeDeliveryService, NoticeSweeper],
     };
   }
 

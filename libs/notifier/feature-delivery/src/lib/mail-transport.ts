@@ -16,11 +16,15 @@ export interface SmtpConfig {
   readonly secure: boolean;
   readonly user?: string;
   readonly password?: string;
+  /** Keep up to this many SMTP connections open and reuse them (nodemailer pool); 0 or absent: one connection per message. */
+  readonly maxConnections?: number;
 }
 
 /** Sends over SMTP with nodemailer. */
 export function smtpTransport(config: SmtpConfig): MailTransport {
+  const pooled = (config.maxConnections ?? 0) > 0;
   const transporter: Transporter = nodemailer.createTransport({
+    ...(pooled ? { pool: true as const, maxConnections: config.maxConnections, maxMessages: 1_000 } : {}),
     host: config.host,
     port: config.port,
     secure: config.secure,

@@ -1,8 +1,11 @@
 import { createTestDatabase, type TestDatabase } from '@closedloop/persistence/testing';
 import { randomUUID } from 'node:crypto';
+import { createServer, connect, type AddressInfo, type Server } from 'node:net';
 import type { DeliveryConfig } from './delivery.config';
 import { smtpTransport, type MailTransport } from './mail-transport';
 import { NoticeDeliveryService } from './notice-delivery.service';
+import { NoticeSweeper } from './notice-sweeper';
+import type { OutboxRelayService } from '@closedloop/platform';
 
 /** Real PostgreSQL and the project's test SMTP server (`npm run stack:up`). */
 const smtp = { host: process.env['SMTP_HOST'] ?? '127.0.0.1', port: Number(process.env['SMTP_PORT'] ?? 2525) };
@@ -12,7 +15,36 @@ const config: DeliveryConfig = {
   publicUrl: 'http://localhost:3000',
   unsubscribeSecret: 'integration-test-secret',
   messageIdDomain: 'closedloop.test',
+  retry: { maxAttempts: 3, initialDelayMs: 10, maxDelayMs: 100, factor: 2 },
+  maxPerSecond: 1_000,
+  digestMinutes: 0,
+  sweepIntervalMs: 60_000,
+  sendConcurrency: 2,
 };
+
+/** A port that refuses connections until `open()`, then forwards to the test SMTP server: an SMTP outage and its end. */
+async function flakySmtp(): Promise<{ port: number; open(): Promise<void>; close(): Promise<void> }> {
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const port = (probe.address() as AddressInfo).port;
+  await new Promise<void>((resolve) => probe.close(() => resolve()));
+  let server: Server | undefined;
+  return {
+    port,
+    open: async () => {
+      server = createServer((client) => {
+        const upstream = connect(smtp.port, smtp.host);
+        client.pipe(upstream).pipe(client);
+        upstream.on('error', () => client.destroy());
+        client.on('error', () => upstream.destroy());
+      });
+      await new Promise<void>((resolve) => server?.listen(port, '127.0.0.1', resolve));
+    },
+    close: async () => {
+      await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+    },
+  };
+}
 
 interface Received {
   subject: string;
@@ -44,25 +76,30 @@ describe('NoticeDeliveryService on PostgreSQL and SMTP', () => {
   });
 
   /** A customer, an announced action with a linked quote, and a requested notice. */
-  async function givenNotice(email: string | null, opts: { unsubscribed?: boolean } = {}) {
-    const customerId = randomUUID();
+  async function givenNotice(
+    email: string | null,
+    opts: { unsubscribed?: boolean; customerId?: string; title?: string; quote?: string } = {},
+  ) {
+    const customerId = opts.customerId ?? randomUUID();
     const actionId = randomUUID();
     const feedbackId = randomUUID();
     const noticeId = randomUUID();
     const q = (sql: string, params: unknown[]) => db.dataSource.query(sql, params);
-    await q('INSERT INTO customers (id, email, name, unsubscribed_at) VALUES ($1, $2, $3, $4)', [
-      customerId,
-      email,
-      'Ada Lovelace',
-      opts.unsubscribed ? new Date() : null,
-    ]);
+    if (!opts.customerId) {
+      await q('INSERT INTO customers (id, email, name, unsubscribed_at) VALUES ($1, $2, $3, $4)', [
+        customerId,
+        email,
+        'Ada Lovelace',
+        opts.unsubscribed ? new Date() : null,
+      ]);
+    }
     await q(
-      `INSERT INTO actions (id, title, legacy_owner, status, notice_subject, notice_body) VALUES ($1, 'faster checkout', 'Priya', 'announced', 'We shipped {{change}}', 'Hi {{firstName}}, you said "{{quote}}" on {{quoteDate}}.')`,
-      [actionId],
+      `INSERT INTO actions (id, title, legacy_owner, status, notice_subject, notice_body) VALUES ($1, $2, 'Priya', 'announced', 'We shipped {{change}}', 'Hi {{firstName}}, you said "{{quote}}" on {{quoteDate}}.')`,
+      [actionId, opts.title ?? 'faster checkout'],
     );
     await q(
       `INSERT INTO feedback (id, event_key, source, customer_id, occurred_at, received_at, text) VALUES ($1, $2, 'survey', $3, '2026-11-01T10:00:00Z', now(), $4)`,
-      [feedbackId, `survey:${feedbackId}`, customerId, 'Checkout <script>alert(1)</script> is slow'],
+      [feedbackId, `survey:${feedbackId}`, customerId, opts.quote ?? 'Checkout <script>alert(1)</script> is slow'],
     );
     await q('INSERT INTO action_feedback (action_id, feedback_id) VALUES ($1, $2)', [actionId, feedbackId]);
     await q(`INSERT INTO notices (id, action_id, customer_id, status) VALUES ($1, $2, $3, 'requested')`, [noticeId, actionId, customerId]);
@@ -122,5 +159,156 @@ describe('NoticeDeliveryService on PostgreSQL and SMTP', () => {
     expect(await noticeRow(event.noticeId)).toEqual(expect.objectContaining({ status: 'requested', attempts: 1 }));
     await expect(service.deliver(event)).resolves.toBe('sent');
     expect(await mailTo(email)).toHaveLength(1);
+  });
+
+  it('sends exactly once when the SMTP server comes back on the same address, and not again on redelivery', async () => {
+    const email = `outage-${run}@example.com`;
+    const event = await givenNotice(email);
+    const flaky = await flakySmtp();
+    const viaFlaky = smtpTransport({ host: '127.0.0.1', port: flaky.port, secure: false });
+    const notifier = new NoticeDeliveryService(db.dataSource, viaFlaky, config);
+    try {
+      await expect(notifier.deliver(event)).rejects.toThrow(/ECONNREFUSED/);
+      expect(await noticeRow(event.noticeId)).toEqual(expect.objectContaining({ status: 'requested', attempts: 1 }));
+      expect(await mailTo(email)).toHaveLength(0);
+      await flaky.open();
+      await expect(notifier.deliver(event)).resolves.toBe('sent');
+      await expect(notifier.deliver(event)).resolves.toBe('already-done');
+      await expect(service.deliver(event)).resolves.toBe('already-done');
+    } finally {
+      viaFlaky.close();
+      await flaky.close();
+    }
+    const mails = await mailTo(email);
+    expect(mails).toHaveLength(1);
+    expect(await noticeRow(event.noticeId)).toEqual(
+      expect.objectContaining({ status: 'sent', attempts: 2, message_id: `<notice-${event.noticeId}@closedloop.test>` }),
+    );
+  });
+
+  it('marks a notice failed with its reason once its attempts are used up, and never sends it later', async () => {
+    const email = `exhausted-${run}@example.com`;
+    const event = await givenNotice(email);
+    const down = smtpTransport({ host: '127.0.0.1', port: 1, secure: false });
+    const notifier = new NoticeDeliveryService(db.dataSource, down, config);
+    await expect(notifier.deliver(event)).rejects.toThrow(/ECONNREFUSED/);
+    await expect(notifier.deliver(event)).rejects.toThrow(/ECONNREFUSED/);
+    await expect(notifier.deliver(event)).resolves.toBe('failed');
+    down.close();
+    const row = await noticeRow(event.noticeId);
+    expect(row).toEqual(expect.objectContaining({ status: 'failed', attempts: 3, message_id: null }));
+    expect(row?.last_error).toMatch(/^gave up after 3 attempts: .*ECONNREFUSED/);
+    await expect(service.deliver(event)).resolves.toBe('already-done');
+    expect(await mailTo(email)).toHaveLength(0);
+  });
+
+  it('waits while another notifier holds a fresh claim, and takes over a stale claim of a killed notifier once', async () => {
+    const email = `killed-${run}@example.com`;
+    const event = await givenNotice(email);
+    // A notifier claimed the notice and died before sending.
+    await db.dataSource.query(`UPDATE notices SET status = 'sending', attempts = 1, claimed_at = now() WHERE id = $1`, [event.noticeId]);
+    await expect(service.deliver(event)).resolves.toBe('claimed-elsewhere');
+    expect(await service.dueCustomers(1_000)).not.toContain(event.customerId);
+    expect(await mailTo(email)).toHaveLength(0);
+    // The lease runs out.
+    await db.dataSource.query(`UPDATE notices SET claimed_at = now() - interval '61 seconds' WHERE id = $1`, [event.noticeId]);
+    expect(await service.dueCustomers(1_000)).toContain(event.customerId);
+    const outcomes = await Promise.allSettled([service.deliver(event), service.deliver(event)]);
+    expect(outcomes.filter((o) => o.status === 'fulfilled' && o.value === 'sent')).toHaveLength(1);
+    expect(await mailTo(email)).toHaveLength(1);
+    expect(await noticeRow(event.noticeId)).toEqual(expect.objectContaining({ status: 'sent', attempts: 2 }));
+  });
+
+  it('marks a notice failed at once on a permanent (5xx) SMTP reply', async () => {
+    const event = await givenNotice(`permanent-${run}@example.com`);
+    const rejecting: MailTransport = {
+      send: () => Promise.reject(Object.assign(new Error('550 mailbox unavailable'), { responseCode: 550 })),
+      close: () => undefined,
+    };
+    await expect(new NoticeDeliveryService(db.dataSource, rejecting, config).deliver(event)).resolves.toBe('failed');
+    expect(await noticeRow(event.noticeId)).toEqual(
+      expect.objectContaining({ status: 'failed', attempts: 1, last_error: '550 mailbox unavailable' }),
+    );
+  });
+
+  describe('digest', () => {
+    const messageIds = async (ids: string[]) =>
+      ((await db.dataSource.query('SELECT DISTINCT message_id, status FROM notices WHERE id = ANY($1::uuid[])', [ids])) as {
+        message_id: string;
+        status: string;
+      }[]);
+
+    it('sends one email naming both changes, each with its quote, when two actions were announced to one customer', async () => {
+      const email = `digest-${run}@example.com`;
+      const first = await givenNotice(email, { title: 'faster checkout', quote: 'Checkout is <b>slow</b>' });
+      const second = await givenNotice(email, { customerId: first.customerId, title: 'dark mode', quote: 'Too bright at night' });
+      await expect(service.deliver(first)).resolves.toBe('sent');
+      await expect(service.deliver(second)).resolves.toBe('already-done');
+      await expect(service.deliver(first)).resolves.toBe('already-done');
+      const mails = await mailTo(email);
+      expect(mails).toHaveLength(1);
+      expect(mails[0]?.subject).toBe('We made 2 changes you asked for');
+      expect(mails[0]?.html).toContain('you said &quot;Checkout is &lt;b&gt;slow&lt;/b&gt;&quot;');
+      expect(mails[0]?.html).toContain('you said &quot;Too bright at night&quot;');
+      expect(mails[0]?.html.match(/Unsubscribe<\/a>/g)).toHaveLength(1);
+      expect(await messageIds([first.noticeId, second.noticeId])).toEqual([
+        { message_id: `<notice-${first.noticeId}@closedloop.test>`, status: 'sent' },
+      ]);
+    });
+
+    it('holds notices for the digest window, then the sweeper sends them together once', async () => {
+      const email = `held-${run}@example.com`;
+      const holding = new NoticeDeliveryService(db.dataSource, transport, { ...config, digestMinutes: 10 });
+      const first = await givenNotice(email, { title: 'faster checkout' });
+      await expect(holding.deliver(first)).resolves.toBe('held');
+      const second = await givenNotice(email, { customerId: first.customerId, title: 'dark mode' });
+      await expect(holding.deliver(second)).resolves.toBe('held');
+      expect(await holding.dueCustomers(1_000)).not.toContain(first.customerId);
+      expect(await mailTo(email)).toHaveLength(0);
+      // The window passes.
+      await db.dataSource.query(`UPDATE notices SET created_at = created_at - interval '11 minutes' WHERE customer_id = $1`, [
+        first.customerId,
+      ]);
+      expect(await holding.dueCustomers(1_000)).toContain(first.customerId);
+      const outcomes = await Promise.allSettled([holding.deliverCustomer(first.customerId), holding.deliverCustomer(first.customerId)]);
+      expect(outcomes.map((o) => (o.status === 'fulfilled' ? o.value : 'rejected')).sort()).toEqual(['nothing-due', 'sent']);
+      await expect(holding.deliver(second)).resolves.toBe('already-done');
+      expect(await holding.dueCustomers(1_000)).not.toContain(first.customerId);
+      const mails = await mailTo(email);
+      expect(mails).toHaveLength(1);
+      expect(mails[0]?.html.match(/you said/g)).toHaveLength(2);
+      expect(mails[0]?.subject).toBe('We made 2 changes you asked for');
+    });
+
+    it('retries a failed batch only after its backoff when swept', async () => {
+      const email = `backoff-${run}@example.com`;
+      const slow = { ...config, retry: { ...config.retry, initialDelayMs: 60_000, maxDelayMs: 60_000 } };
+      const event = await givenNotice(email);
+      const down = smtpTransport({ host: '127.0.0.1', port: 1, secure: false });
+      await expect(new NoticeDeliveryService(db.dataSource, down, slow).deliverCustomer(event.customerId)).rejects.toThrow(/ECONNREFUSED/);
+      down.close();
+      const swept = new NoticeDeliveryService(db.dataSource, transport, slow);
+      expect(await swept.dueCustomers(1_000)).not.toContain(event.customerId);
+      await expect(swept.deliverCustomer(event.customerId)).resolves.toBe('nothing-due');
+      await db.dataSource.query(`UPDATE notices SET next_attempt_at = now() WHERE id = $1`, [event.noticeId]);
+      await expect(swept.deliverCustomer(event.customerId)).resolves.toBe('sent');
+      expect(await mailTo(email)).toHaveLength(1);
+    });
+  });
+
+  it('sweeps due notices of many customers with parallel workers, each customer once', async () => {
+    const emails = Array.from({ length: 6 }, (_, i) => `swept-${i}-${run}@example.com`);
+    const events = [];
+    for (const email of emails) events.push(await givenNotice(email));
+    let nudges = 0;
+    const outbox = { nudge: () => nudges++ } as unknown as OutboxRelayService;
+    const sweeper = new NoticeSweeper(service, outbox, { ...config, sendConcurrency: 3 });
+    const [a, b] = await Promise.all([sweeper.sweep(), sweeper.sweep()]);
+    expect(a).toBe(b);
+    expect(a).toBeGreaterThanOrEqual(6);
+    for (const email of emails) expect(await mailTo(email)).toHaveLength(1);
+    for (const event of events) expect((await noticeRow(event.noticeId))?.status).toBe('sent');
+    expect(nudges).toBeGreaterThan(0);
+    expect(await service.dueCustomers(1_000)).toEqual([]);
   });
 });

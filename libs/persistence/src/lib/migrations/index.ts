@@ -8,6 +8,7 @@ import { ActionTracking1796200000000 } from './1796200000000-action-tracking';
 import { ListIndexesThemeTotals1796300000000 } from './1796300000000-list-indexes-theme-totals';
 import { LoopRollups1796400000000 } from './1796400000000-loop-rollups';
 import { ThemeSearchText1796500000000 } from './1796500000000-theme-search-text';
+import { NoticeDigest1796600000000 } from './1796600000000-notice-digest';
 
 /** Every migration, oldest first. Never edit one that has landed: add a new one. */
 export const ALL_MIGRATIONS = [
@@ -21,4 +22,5 @@ export const ALL_MIGRATIONS = [
   ListIndexesThemeTotals1796300000000,
   LoopRollups1796400000000,
   ThemeSearchText1796500000000,
+  NoticeDigest1796600000000,
 ];

@@ -4,7 +4,7 @@ import type { EntityManager } from 'typeorm';
 import { valuesList } from '../sql/values-list';
 
 /**
- * Writes events to the outbox inside the caller's transaction, in one statement. They reach the
+ * Writes events to the outbox inside the caller's transaction (one statement per 5,000 events). They reach the
  * bus only if the transaction commits; the outbox relay publishes them afterwards, in order.
  */
 export async function enqueueOutbox<T>(
@@ -25,9 +25,16 @@ export async function enqueueOutbox<T>(
       JSON.stringify(message.headers ?? {}),
     ];
   });
-  const values = valuesList(rows);
-  await manager.query(
-    `INSERT INTO outbox (topic, message_key, payload, headers) VALUES ${values.sql}`,
-    values.params,
-  );
+  // PostgreSQL takes at most 65,535 parameters per statement (4 per row): an announcement to a
+  // large audience is written in chunks, still in the caller's transaction and in order.
+  for (let start = 0; start < rows.length; start += OUTBOX_ROWS_PER_STATEMENT) {
+    const values = valuesList(rows.slice(start, start + OUTBOX_ROWS_PER_STATEMENT));
+    await manager.query(
+      `INSERT INTO outbox (topic, message_key, payload, headers) VALUES ${values.sql}`,
+      values.params,
+    );
+  }
 }
+
+/** Rows per INSERT: 4 parameters each, well under PostgreSQL's 65,535. */
+export const OUTBOX_ROWS_PER_STATEMENT = 5_000;
