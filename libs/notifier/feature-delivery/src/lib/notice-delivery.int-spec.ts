@@ -8,7 +8,10 @@ import { NoticeSweeper } from './notice-sweeper';
 import type { OutboxRelayService } from '@closedloop/platform';
 
 /** Real PostgreSQL and the project's test SMTP server (`npm run stack:up`). */
-const smtp = { host: process.env['SMTP_HOST'] ?? '127.0.0.1', port: Number(process.env['SMTP_PORT'] ?? 2525) };
+const smtp = {
+  host: process.env['SMTP_HOST'] ?? '127.0.0.1',
+  port: Number(process.env['SMTP_PORT'] ?? 2525),
+};
 const smtpApi = process.env['SMTP_API_URL'] ?? 'http://127.0.0.1:8025';
 const config: DeliveryConfig = {
   mailFrom: '"ClosedLoop" <loop@closedloop.local>',
@@ -23,7 +26,11 @@ const config: DeliveryConfig = {
 };
 
 /** A port that refuses connections until `open()`, then forwards to the test SMTP server: an SMTP outage and its end. */
-async function flakySmtp(): Promise<{ port: number; open(): Promise<void>; close(): Promise<void> }> {
+async function flakySmtp(): Promise<{
+  port: number;
+  open(): Promise<void>;
+  close(): Promise<void>;
+}> {
   const probe = createServer();
   await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
   const port = (probe.address() as AddressInfo).port;
@@ -99,20 +106,42 @@ describe('NoticeDeliveryService on PostgreSQL and SMTP', () => {
     );
     await q(
       `INSERT INTO feedback (id, event_key, source, customer_id, occurred_at, received_at, text) VALUES ($1, $2, 'survey', $3, '2026-11-01T10:00:00Z', now(), $4)`,
-      [feedbackId, `survey:${feedbackId}`, customerId, opts.quote ?? 'Checkout <script>alert(1)</script> is slow'],
+      [
+        feedbackId,
+        `survey:${feedbackId}`,
+        customerId,
+        opts.quote ?? 'Checkout <script>alert(1)</script> is slow',
+      ],
     );
-    await q('INSERT INTO action_feedback (action_id, feedback_id) VALUES ($1, $2)', [actionId, feedbackId]);
-    await q(`INSERT INTO notices (id, action_id, customer_id, status) VALUES ($1, $2, $3, 'requested')`, [noticeId, actionId, customerId]);
-    return { schemaVersion: 1 as const, noticeId, actionId, customerId, requestedAt: new Date().toISOString() };
+    await q('INSERT INTO action_feedback (action_id, feedback_id) VALUES ($1, $2)', [
+      actionId,
+      feedbackId,
+    ]);
+    await q(
+      `INSERT INTO notices (id, action_id, customer_id, status) VALUES ($1, $2, $3, 'requested')`,
+      [noticeId, actionId, customerId],
+    );
+    return {
+      schemaVersion: 1 as const,
+      noticeId,
+      actionId,
+      customerId,
+      requestedAt: new Date().toISOString(),
+    };
   }
 
   const noticeRow = async (id: string) =>
-    ((await db.dataSource.query('SELECT status, attempts, message_id, last_error FROM notices WHERE id = $1', [id])) as {
-      status: string;
-      attempts: number;
-      message_id: string | null;
-      last_error: string | null;
-    }[])[0];
+    (
+      (await db.dataSource.query(
+        'SELECT status, attempts, message_id, last_error FROM notices WHERE id = $1',
+        [id],
+      )) as {
+        status: string;
+        attempts: number;
+        message_id: string | null;
+        last_error: string | null;
+      }[]
+    )[0];
 
   it('sends one personal, escaped email with one-click unsubscribe, and records it', async () => {
     const email = `ada-${run}@example.com`;
@@ -122,7 +151,9 @@ describe('NoticeDeliveryService on PostgreSQL and SMTP', () => {
     expect(mail?.subject).toBe('We shipped faster checkout');
     expect(mail?.html).toContain('Checkout &lt;script&gt;alert(1)&lt;/script&gt; is slow');
     expect(mail?.html).not.toContain('<script>');
-    expect(String(mail?.headers['list-unsubscribe'])).toMatch(/^<http:\/\/localhost:3000\/unsubscribe\/.+>$/);
+    expect(String(mail?.headers['list-unsubscribe'])).toMatch(
+      /^<http:\/\/localhost:3000\/unsubscribe\/.+>$/,
+    );
     expect(await noticeRow(event.noticeId)).toEqual({
       status: 'sent',
       attempts: 1,
@@ -154,9 +185,13 @@ describe('NoticeDeliveryService on PostgreSQL and SMTP', () => {
     const email = `retry-${run}@example.com`;
     const event = await givenNotice(email);
     const down = smtpTransport({ host: '127.0.0.1', port: 1, secure: false });
-    await expect(new NoticeDeliveryService(db.dataSource, down, config).deliver(event)).rejects.toThrow(/ECONNREFUSED/);
+    await expect(
+      new NoticeDeliveryService(db.dataSource, down, config).deliver(event),
+    ).rejects.toThrow(/ECONNREFUSED/);
     down.close();
-    expect(await noticeRow(event.noticeId)).toEqual(expect.objectContaining({ status: 'requested', attempts: 1 }));
+    expect(await noticeRow(event.noticeId)).toEqual(
+      expect.objectContaining({ status: 'requested', attempts: 1 }),
+    );
     await expect(service.deliver(event)).resolves.toBe('sent');
     expect(await mailTo(email)).toHaveLength(1);
   });
@@ -169,7 +204,9 @@ describe('NoticeDeliveryService on PostgreSQL and SMTP', () => {
     const notifier = new NoticeDeliveryService(db.dataSource, viaFlaky, config);
     try {
       await expect(notifier.deliver(event)).rejects.toThrow(/ECONNREFUSED/);
-      expect(await noticeRow(event.noticeId)).toEqual(expect.objectContaining({ status: 'requested', attempts: 1 }));
+      expect(await noticeRow(event.noticeId)).toEqual(
+        expect.objectContaining({ status: 'requested', attempts: 1 }),
+      );
       expect(await mailTo(email)).toHaveLength(0);
       await flaky.open();
       await expect(notifier.deliver(event)).resolves.toBe('sent');
@@ -182,7 +219,11 @@ describe('NoticeDeliveryService on PostgreSQL and SMTP', () => {
     const mails = await mailTo(email);
     expect(mails).toHaveLength(1);
     expect(await noticeRow(event.noticeId)).toEqual(
-      expect.objectContaining({ status: 'sent', attempts: 2, message_id: `<notice-${event.noticeId}@closedloop.test>` }),
+      expect.objectContaining({
+        status: 'sent',
+        attempts: 2,
+        message_id: `<notice-${event.noticeId}@closedloop.test>`,
+      }),
     );
   });
 
@@ -196,7 +237,9 @@ describe('NoticeDeliveryService on PostgreSQL and SMTP', () => {
     await expect(notifier.deliver(event)).resolves.toBe('failed');
     down.close();
     const row = await noticeRow(event.noticeId);
-    expect(row).toEqual(expect.objectContaining({ status: 'failed', attempts: 3, message_id: null }));
+    expect(row).toEqual(
+      expect.objectContaining({ status: 'failed', attempts: 3, message_id: null }),
+    );
     expect(row?.last_error).toMatch(/^gave up after 3 attempts: .*ECONNREFUSED/);
     await expect(service.deliver(event)).resolves.toBe('already-done');
     expect(await mailTo(email)).toHaveLength(0);
@@ -206,42 +249,110 @@ describe('NoticeDeliveryService on PostgreSQL and SMTP', () => {
     const email = `killed-${run}@example.com`;
     const event = await givenNotice(email);
     // A notifier claimed the notice and died before sending.
-    await db.dataSource.query(`UPDATE notices SET status = 'sending', attempts = 1, claimed_at = now() WHERE id = $1`, [event.noticeId]);
+    await db.dataSource.query(
+      `UPDATE notices SET status = 'sending', attempts = 1, claimed_at = now() WHERE id = $1`,
+      [event.noticeId],
+    );
     await expect(service.deliver(event)).resolves.toBe('claimed-elsewhere');
     expect(await service.dueCustomers(1_000)).not.toContain(event.customerId);
     expect(await mailTo(email)).toHaveLength(0);
     // The lease runs out.
-    await db.dataSource.query(`UPDATE notices SET claimed_at = now() - interval '61 seconds' WHERE id = $1`, [event.noticeId]);
+    await db.dataSource.query(
+      `UPDATE notices SET claimed_at = now() - interval '61 seconds' WHERE id = $1`,
+      [event.noticeId],
+    );
     expect(await service.dueCustomers(1_000)).toContain(event.customerId);
     const outcomes = await Promise.allSettled([service.deliver(event), service.deliver(event)]);
     expect(outcomes.filter((o) => o.status === 'fulfilled' && o.value === 'sent')).toHaveLength(1);
     expect(await mailTo(email)).toHaveLength(1);
-    expect(await noticeRow(event.noticeId)).toEqual(expect.objectContaining({ status: 'sent', attempts: 2 }));
+    expect(await noticeRow(event.noticeId)).toEqual(
+      expect.objectContaining({ status: 'sent', attempts: 2 }),
+    );
   });
 
   it('marks a notice failed at once on a permanent (5xx) SMTP reply', async () => {
     const event = await givenNotice(`permanent-${run}@example.com`);
     const rejecting: MailTransport = {
-      send: () => Promise.reject(Object.assign(new Error('550 mailbox unavailable'), { responseCode: 550 })),
+      send: () =>
+        Promise.reject(Object.assign(new Error('550 mailbox unavailable'), { responseCode: 550 })),
       close: () => undefined,
     };
-    await expect(new NoticeDeliveryService(db.dataSource, rejecting, config).deliver(event)).resolves.toBe('failed');
+    await expect(
+      new NoticeDeliveryService(db.dataSource, rejecting, config).deliver(event),
+    ).resolves.toBe('failed');
     expect(await noticeRow(event.noticeId)).toEqual(
-      expect.objectContaining({ status: 'failed', attempts: 1, last_error: '550 mailbox unavailable' }),
+      expect.objectContaining({
+        status: 'failed',
+        attempts: 1,
+        last_error: '550 mailbox unavailable',
+      }),
     );
+  });
+
+  it('leaves a notice suppressed, without bodies or a delivery event, when its customer is erased mid-send', async () => {
+    const event = await givenNotice(`erased-${run}@example.com`);
+    // The transport accepts the message while an admin erases the customer (eraseCustomer
+    // suppresses every notice still to send) in the same moment.
+    const erasingMidSend: MailTransport = {
+      send: async () => {
+        await db.dataSource.query(
+          `UPDATE notices SET status = 'suppressed', last_error = 'customer erased', text_body = NULL, html_body = NULL
+           WHERE id = $1`,
+          [event.noticeId],
+        );
+        return { messageId: 'accepted' };
+      },
+      close: () => undefined,
+    };
+    const deliveredEvents = async () =>
+      Number(
+        (
+          (await db.dataSource.query(
+            `SELECT count(*) AS n FROM outbox WHERE topic = 'notice.delivered.v1' AND payload::text LIKE $1`,
+            [`%${event.noticeId}%`],
+          )) as { n: string }[]
+        )[0]?.n,
+      );
+    await new NoticeDeliveryService(db.dataSource, erasingMidSend, config).deliver(event);
+    const [row] = (await db.dataSource.query(
+      'SELECT status, message_id, text_body, html_body FROM notices WHERE id = $1',
+      [event.noticeId],
+    )) as {
+      status: string;
+      message_id: string | null;
+      text_body: string | null;
+      html_body: string | null;
+    }[];
+    expect(row).toEqual({
+      status: 'suppressed',
+      message_id: null,
+      text_body: null,
+      html_body: null,
+    });
+    expect(await deliveredEvents()).toBe(0);
   });
 
   describe('digest', () => {
     const messageIds = async (ids: string[]) =>
-      ((await db.dataSource.query('SELECT DISTINCT message_id, status FROM notices WHERE id = ANY($1::uuid[])', [ids])) as {
+      (await db.dataSource.query(
+        'SELECT DISTINCT message_id, status FROM notices WHERE id = ANY($1::uuid[])',
+        [ids],
+      )) as {
         message_id: string;
         status: string;
-      }[]);
+      }[];
 
     it('sends one email naming both changes, each with its quote, when two actions were announced to one customer', async () => {
       const email = `digest-${run}@example.com`;
-      const first = await givenNotice(email, { title: 'faster checkout', quote: 'Checkout is <b>slow</b>' });
-      const second = await givenNotice(email, { customerId: first.customerId, title: 'dark mode', quote: 'Too bright at night' });
+      const first = await givenNotice(email, {
+        title: 'faster checkout',
+        quote: 'Checkout is <b>slow</b>',
+      });
+      const second = await givenNotice(email, {
+        customerId: first.customerId,
+        title: 'dark mode',
+        quote: 'Too bright at night',
+      });
       await expect(service.deliver(first)).resolves.toBe('sent');
       await expect(service.deliver(second)).resolves.toBe('already-done');
       await expect(service.deliver(first)).resolves.toBe('already-done');
@@ -258,7 +369,10 @@ describe('NoticeDeliveryService on PostgreSQL and SMTP', () => {
 
     it('holds notices for the digest window, then the sweeper sends them together once', async () => {
       const email = `held-${run}@example.com`;
-      const holding = new NoticeDeliveryService(db.dataSource, transport, { ...config, digestMinutes: 10 });
+      const holding = new NoticeDeliveryService(db.dataSource, transport, {
+        ...config,
+        digestMinutes: 10,
+      });
       const first = await givenNotice(email, { title: 'faster checkout' });
       await expect(holding.deliver(first)).resolves.toBe('held');
       const second = await givenNotice(email, { customerId: first.customerId, title: 'dark mode' });
@@ -266,12 +380,18 @@ describe('NoticeDeliveryService on PostgreSQL and SMTP', () => {
       expect(await holding.dueCustomers(1_000)).not.toContain(first.customerId);
       expect(await mailTo(email)).toHaveLength(0);
       // The window passes.
-      await db.dataSource.query(`UPDATE notices SET created_at = created_at - interval '11 minutes' WHERE customer_id = $1`, [
-        first.customerId,
-      ]);
+      await db.dataSource.query(
+        `UPDATE notices SET created_at = created_at - interval '11 minutes' WHERE customer_id = $1`,
+        [first.customerId],
+      );
       expect(await holding.dueCustomers(1_000)).toContain(first.customerId);
-      const outcomes = await Promise.allSettled([holding.deliverCustomer(first.customerId), holding.deliverCustomer(first.customerId)]);
-      expect(outcomes.map((o) => (o.status === 'fulfilled' ? o.value : 'rejected')).sort()).toEqual(['nothing-due', 'sent']);
+      const outcomes = await Promise.allSettled([
+        holding.deliverCustomer(first.customerId),
+        holding.deliverCustomer(first.customerId),
+      ]);
+      expect(outcomes.map((o) => (o.status === 'fulfilled' ? o.value : 'rejected')).sort()).toEqual(
+        ['nothing-due', 'sent'],
+      );
       await expect(holding.deliver(second)).resolves.toBe('already-done');
       expect(await holding.dueCustomers(1_000)).not.toContain(first.customerId);
       const mails = await mailTo(email);
@@ -282,15 +402,22 @@ describe('NoticeDeliveryService on PostgreSQL and SMTP', () => {
 
     it('retries a failed batch only after its backoff when swept', async () => {
       const email = `backoff-${run}@example.com`;
-      const slow = { ...config, retry: { ...config.retry, initialDelayMs: 60_000, maxDelayMs: 60_000 } };
+      const slow = {
+        ...config,
+        retry: { ...config.retry, initialDelayMs: 60_000, maxDelayMs: 60_000 },
+      };
       const event = await givenNotice(email);
       const down = smtpTransport({ host: '127.0.0.1', port: 1, secure: false });
-      await expect(new NoticeDeliveryService(db.dataSource, down, slow).deliverCustomer(event.customerId)).rejects.toThrow(/ECONNREFUSED/);
+      await expect(
+        new NoticeDeliveryService(db.dataSource, down, slow).deliverCustomer(event.customerId),
+      ).rejects.toThrow(/ECONNREFUSED/);
       down.close();
       const swept = new NoticeDeliveryService(db.dataSource, transport, slow);
       expect(await swept.dueCustomers(1_000)).not.toContain(event.customerId);
       await expect(swept.deliverCustomer(event.customerId)).resolves.toBe('nothing-due');
-      await db.dataSource.query(`UPDATE notices SET next_attempt_at = now() WHERE id = $1`, [event.noticeId]);
+      await db.dataSource.query(`UPDATE notices SET next_attempt_at = now() WHERE id = $1`, [
+        event.noticeId,
+      ]);
       await expect(swept.deliverCustomer(event.customerId)).resolves.toBe('sent');
       expect(await mailTo(email)).toHaveLength(1);
     });
