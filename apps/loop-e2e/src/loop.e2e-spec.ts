@@ -259,7 +259,13 @@ describe('the thin loop on Kafka, PostgreSQL and SMTP', () => {
     await graphqlData(
       api,
       SUBMIT,
-      { input: surveyInput(`loop2-${run}`, email, 'Still slow at checkout', 5) },
+      // Said earlier than the first response, so the notice quotes the first (the newest).
+      {
+        input: {
+          ...surveyInput(`loop2-${run}`, email, 'Still slow at checkout', 5),
+          occurredAt: '2026-10-30T10:00:00Z',
+        },
+      },
       apiKey,
     );
     const f1 = await stored(`survey:loop-${run}`);
