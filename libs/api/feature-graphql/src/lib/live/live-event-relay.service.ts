@@ -77,7 +77,8 @@ export class LiveEventRelay implements OnApplicationBootstrap, OnApplicationShut
           }),
         ),
         subscription(ActionEventsTopic, async (event) => {
-          if (event.type === 'feedback-linked') return;
+          // Only changes of status: edits, links and comments keep the status as it was.
+          if (event.previousStatus === event.status) return;
           await this.publish<ActionStatusChange>(LiveTrigger.actionStatusChanged, {
             actionId: event.actionId,
             from: event.previousStatus as ActionStatusValue | null,
