@@ -4,7 +4,7 @@ import {
   launchChromium,
   requireBaseUrl,
   requireCredentials,
-  screenshot,
+  checkPage,
   signIn,
   type Credentials,
 } from './support/browser';
@@ -52,7 +52,7 @@ describe('portal in a browser', () => {
     await alert.waitFor();
     expect(await alert.innerText()).toContain('Wrong email or password');
     expect(page.url()).toContain('/sign-in');
-    await screenshot(page, 'sign-in-refused');
+    await checkPage(page, 'sign-in-refused');
 
     await page.getByLabel('Password').fill(credentials.password);
     await page.getByRole('button', { name: 'Sign in' }).click();
@@ -87,7 +87,7 @@ describe('portal in a browser', () => {
     expect(received.length).toBeGreaterThan(0);
     expect(received).toEqual([...received].sort((a, b) => b - a));
 
-    await screenshot(page, 'feedback');
+    await checkPage(page, 'feedback');
     expect(errors).toEqual([]);
   });
 
@@ -101,7 +101,7 @@ describe('portal in a browser', () => {
       .filter({ has: page.locator('td.mat-column-status', { hasText: /Announced/ }) })
       .first();
     await announced.waitFor({ timeout: 20_000 });
-    await screenshot(page, 'actions');
+    await checkPage(page, 'actions');
 
     const link = announced.getByRole('link');
     const title = (await link.innerText()).trim();
@@ -142,7 +142,7 @@ describe('portal in a browser', () => {
     await page.getByRole('table', { name: /Feedback linked/ }).waitFor();
     await page.getByRole('table', { name: /Audit history/ }).waitFor();
 
-    await screenshot(page, 'action');
+    await checkPage(page, 'action');
     expect(errors).toEqual([]);
   });
 
@@ -167,7 +167,7 @@ describe('portal in a browser', () => {
       .getByRole('row')
       .filter({ hasText: keyName })
       .waitFor();
-    await screenshot(page, 'admin');
+    await checkPage(page, 'admin');
     expect(errors).toEqual([]);
   });
 
@@ -209,7 +209,7 @@ describe('portal in a browser', () => {
     await page.getByRole('table', { name: /Audit history/ }).waitFor();
     expect(await page.locator('cl-announce-form').count()).toBe(0);
     expect(await page.getByRole('group', { name: 'Change status' }).count()).toBe(0);
-    await screenshot(page, 'viewer-action');
+    await checkPage(page, 'viewer-action');
     expect(errors).toEqual([]);
   });
 });

@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
 /** Where screenshots go, from the workspace root. */
@@ -103,4 +104,37 @@ export async function signIn(page: Page, baseUrl: string, credentials: Credentia
   await page.getByLabel('Password').fill(credentials.password);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.getByTestId('signed-in-user').waitFor();
+}
+
+/** axe-core impacts that fail a page: the rest (minor, moderate) are reported by axe but tolerated. */
+const FAILING_IMPACTS = new Set(['serious', 'critical']);
+
+/**
+ * Runs axe-core (WCAG 2 A/AA rules) on the page as it is now and fails with every serious or
+ * critical violation named, with the elements it found them on.
+ */
+export async function expectAccessible(page: Page, what: string): Promise<void> {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  const failing = results.violations.filter((v) => FAILING_IMPACTS.has(v.impact ?? ''));
+  if (failing.length === 0) return;
+  const described = failing.map(
+    (v) =>
+      `${v.impact} ${v.id}: ${v.help}\n` +
+      v.nodes
+        .slice(0, 5)
+        .map(
+          (n) =>
+            `    at ${n.target.join(' ')}: ${n.html.slice(0, 160)}\n      ${n.failureSummary ?? ''}`,
+        )
+        .join('\n'),
+  );
+  throw new Error(`accessibility violations on ${what}:\n${described.join('\n')}`);
+}
+
+/** A page as a test leaves it: kept as a screenshot artefact and checked with axe-core. */
+export async function checkPage(page: Page, name: string): Promise<void> {
+  await screenshot(page, name);
+  await expectAccessible(page, name);
 }
