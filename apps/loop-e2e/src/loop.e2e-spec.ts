@@ -13,6 +13,7 @@ import {
   query,
 } from './support/database';
 import { runTool } from './support/cli';
+import { metricSum, scrape } from './support/prometheus';
 import { eventually } from './support/eventually';
 import { graphql, graphqlData, signIn } from './support/graphql-client';
 import { kcatConsumeLatest, kcatProduce } from './support/kcat';
@@ -1120,5 +1121,53 @@ describe('the thin loop on Kafka, PostgreSQL and SMTP', () => {
     // One email per customer the action was announced to (its theme's customers), none twice.
     expect(mine.length).toBe(announcedNotices);
     expect(new Set(mine.flatMap((m) => m.envelope.to)).size).toBe(announcedNotices);
+  });
+  it('exposes Prometheus metrics on every service: GraphQL latency, messages in and out, dead letters, lag', async () => {
+    const apiMetrics = await scrape(api);
+    expect(
+      metricSum(apiMetrics, 'closedloop_graphql_request_seconds_count', {
+        service: 'api',
+        type: 'mutation',
+        operation: 'submitSurveyResponse',
+        outcome: 'ok',
+      }),
+    ).toBeGreaterThanOrEqual(1);
+    expect(
+      metricSum(apiMetrics, 'closedloop_messages_produced_total', {
+        topic: SurveyFeedbackTopic.name,
+      }),
+    ).toBeGreaterThanOrEqual(1);
+    expect(metricSum(apiMetrics, 'process_resident_memory_bytes')).toBeGreaterThan(0);
+
+    const pipelineMetrics = await scrape('http://127.0.0.1:3311');
+    const intake = {
+      service: 'pipeline',
+      topic: SurveyFeedbackTopic.name,
+      group: 'closedloop.pipeline.intake',
+    };
+    expect(
+      metricSum(pipelineMetrics, 'closedloop_messages_consumed_total', {
+        ...intake,
+        outcome: 'handled',
+      }),
+    ).toBeGreaterThanOrEqual(3);
+    expect(
+      metricSum(pipelineMetrics, 'closedloop_dead_letters_total', intake),
+    ).toBeGreaterThanOrEqual(2);
+    expect(
+      metricSum(pipelineMetrics, 'closedloop_message_age_seconds_count', intake),
+    ).toBeGreaterThanOrEqual(3);
+    expect(
+      metricSum(pipelineMetrics, 'closedloop_message_handling_seconds_count', intake),
+    ).toBeGreaterThanOrEqual(1);
+    expect(metricSum(pipelineMetrics, 'closedloop_consumer_lag_messages', intake)).not.toBeNull();
+
+    const notifierMetrics = await scrape('http://127.0.0.1:3312');
+    expect(
+      metricSum(notifierMetrics, 'closedloop_messages_consumed_total', {
+        service: 'notifier',
+        outcome: 'handled',
+      }),
+    ).toBeGreaterThanOrEqual(1);
   });
 });
