@@ -89,6 +89,7 @@ describe('the thin loop on Kafka, PostgreSQL and SMTP', () => {
     const apiService = startService('api', {
       ...common,
       PORT: String(API_PORT),
+      CORS_ORIGINS: 'https://portal.example.com',
       RUN_MIGRATIONS: 'true',
       // The first admin comes from the environment at start.
       ADMIN_EMAIL: `admin-${run}@example.com`,
@@ -1169,5 +1170,31 @@ describe('the thin loop on Kafka, PostgreSQL and SMTP', () => {
         outcome: 'handled',
       }),
     ).toBeGreaterThanOrEqual(1);
+  });
+  it('sends security headers, and answers cross-origin requests only from the configured origin', async () => {
+    const response = await fetch(`${api}/health/live`);
+    const csp = response.headers.get('content-security-policy') ?? '';
+    expect(csp).toContain("default-src 'self'");
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(response.headers.get('strict-transport-security')).toContain('max-age=');
+    expect(response.headers.get('referrer-policy')).toBe('same-origin');
+    expect(response.headers.get('x-powered-by')).toBeNull();
+
+    const preflight = (origin: string) =>
+      fetch(`${api}/graphql`, {
+        method: 'OPTIONS',
+        headers: {
+          origin,
+          'access-control-request-method': 'POST',
+          'access-control-request-headers': 'content-type,authorization',
+        },
+      });
+    const allowed = await preflight('https://portal.example.com');
+    expect(allowed.headers.get('access-control-allow-origin')).toBe('https://portal.example.com');
+    expect(allowed.headers.get('access-control-allow-headers')).toContain('authorization');
+    const other = await preflight('https://evil.example.net');
+    expect(other.headers.get('access-control-allow-origin')).toBeNull();
   });
 });

@@ -10,3 +10,4 @@ export * from './lib/body-limit';
 export * from './lib/stage-consumer';
 export * from './lib/metrics/service-metrics';
 export * from './lib/metrics/metrics.module';
+export * from './lib/security-headers';
