@@ -29,6 +29,7 @@ import { formatGraphqlError } from './errors/format-error';
 import { GraphqlErrorFilter } from './errors/graphql-error.filter';
 import { CustomerResolver } from './customers/customer.resolver';
 import { CustomerErasureService } from './customers/customer-erasure.service';
+import { CustomerHistoryService } from './customers/customer-history.service';
 import { CustomerService } from './customers/customer.service';
 import { FeedbackResolver } from './feedback/feedback.resolver';
 import { FeedbackService } from './feedback/feedback.service';
@@ -114,6 +115,7 @@ export class ApiGraphqlModule {
         FeedbackService,
         CustomerService,
         CustomerErasureService,
+        CustomerHistoryService,
         ActionService,
         LoopMeasuresService,
         NoticeService,
