@@ -1,0 +1,119 @@
+import { DatePipe } from '@angular/common';
+import { ChangeDetectionStrategy, Component, input } from '@angular/core';
+import { MatTableModule } from '@angular/material/table';
+import { RouterLink } from '@angular/router';
+import type { ExplorerRowFragment } from '../graphql/generated';
+import { Chip } from '../shared/chip';
+import {
+  bandTone,
+  customerEmail,
+  customerName,
+  scoreLabel,
+  sourceLabel,
+} from '../shared/feedback-format';
+import { sentimentText, sentimentTone } from './feedback-labels';
+
+/** Explorer rows: each comment opens the item, each customer their page. Text stays text. */
+@Component({
+  selector: 'cl-explorer-table',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [MatTableModule, DatePipe, RouterLink, Chip],
+  template: `
+    <div class="table-wrap">
+      <table mat-table [dataSource]="rows()" [attr.aria-label]="label()">
+        <ng-container matColumnDef="receivedAt">
+          <th mat-header-cell *matHeaderCellDef>Received</th>
+          <td mat-cell *matCellDef="let row" class="nowrap">
+            <time [attr.datetime]="row.receivedAt">{{
+              row.receivedAt | date: 'd MMM y, HH:mm'
+            }}</time>
+          </td>
+        </ng-container>
+        <ng-container matColumnDef="source">
+          <th mat-header-cell *matHeaderCellDef>Source</th>
+          <td mat-cell *matCellDef="let row">{{ sourceLabel(row.source) }}</td>
+        </ng-container>
+        <ng-container matColumnDef="customer">
+          <th mat-header-cell *matHeaderCellDef>Customer</th>
+          <td mat-cell *matCellDef="let row">
+            @if (row.customer; as c) {
+              <a [routerLink]="['/customers', c.id]">{{ customerName(c) }}</a>
+              @if (customerEmail(c); as email) {
+                <span class="secondary-line">{{ email }}</span>
+              }
+            } @else {
+              <span class="muted">Anonymous</span>
+            }
+          </td>
+        </ng-container>
+        <ng-container matColumnDef="score">
+          <th mat-header-cell *matHeaderCellDef>Score</th>
+          <td mat-cell *matCellDef="let row">
+            @if (scoreLabel(row); as score) {
+              <cl-chip [label]="score" [tone]="bandTone(row.scoreBand)" />
+            } @else {
+              <span class="muted">No score</span>
+            }
+          </td>
+        </ng-container>
+        <ng-container matColumnDef="sentiment">
+          <th mat-header-cell *matHeaderCellDef>Sentiment</th>
+          <td mat-cell *matCellDef="let row">
+            @if (row.sentimentLabel) {
+              <cl-chip
+                [label]="sentimentText(row.sentimentLabel)"
+                [tone]="sentimentTone(row.sentimentLabel)"
+              />
+            }
+          </td>
+        </ng-container>
+        <ng-container matColumnDef="comment">
+          <th mat-header-cell *matHeaderCellDef>Comment</th>
+          <td mat-cell *matCellDef="let row">
+            <a class="comment" [routerLink]="['/feedback', row.id]">{{
+              row.text || 'No comment (open)'
+            }}</a>
+          </td>
+        </ng-container>
+        <tr mat-header-row *matHeaderRowDef="columns"></tr>
+        <tr mat-row *matRowDef="let row; columns: columns"></tr>
+      </table>
+    </div>
+  `,
+  styles: `
+    .mat-column-receivedAt {
+      width: 150px;
+    }
+    .mat-column-source {
+      width: 72px;
+    }
+    .mat-column-customer {
+      width: 220px;
+    }
+    .mat-column-score {
+      width: 180px;
+    }
+    .mat-column-sentiment {
+      width: 120px;
+    }
+  `,
+})
+export class ExplorerTable {
+  readonly rows = input.required<readonly ExplorerRowFragment[]>();
+  readonly label = input('Customer feedback');
+  protected readonly columns = [
+    'receivedAt',
+    'source',
+    'customer',
+    'score',
+    'sentiment',
+    'comment',
+  ];
+  protected readonly customerName = customerName;
+  protected readonly customerEmail = customerEmail;
+  protected readonly scoreLabel = scoreLabel;
+  protected readonly bandTone = bandTone;
+  protected readonly sourceLabel = sourceLabel;
+  protected readonly sentimentText = sentimentText;
+  protected readonly sentimentTone = sentimentTone;
+}
