@@ -70,6 +70,8 @@ export class ActionBoardPage {
   );
   protected readonly columns = computed(() => groupByStatus(this.actions()));
   protected readonly moving = signal<string | null>(null);
+  /** What the last move did, for screen readers and sighted people alike. */
+  protected readonly status = signal('');
   protected readonly error = signal<unknown>(null);
   protected readonly liveState = signal<'connecting' | 'live' | 'paused'>('connecting');
   protected readonly dragging = signal<ActionStatus | null>(null);
@@ -167,11 +169,7 @@ export class ActionBoardPage {
       next: (updated) => {
         this.moving.set(null);
         this.actions.update((list) => withStatus(list, updated.id, updated.status));
-        this.snackBar.open(
-          `“${action.title}” moved to ${actionStatusLabel(updated.status)}`,
-          'OK',
-          { duration: 4000 },
-        );
+        this.status.set(`“${action.title}” moved to ${actionStatusLabel(updated.status)}.`);
       },
       error: (error: unknown) => {
         this.moving.set(null);

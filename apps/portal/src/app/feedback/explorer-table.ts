@@ -1,5 +1,5 @@
 import { DatePipe } from '@angular/common';
-import { ChangeDetectionStrategy, Component, input } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
 import { MatTableModule } from '@angular/material/table';
 import { RouterLink } from '@angular/router';
 import type { ExplorerRowFragment } from '../graphql/generated';
@@ -75,40 +75,45 @@ import { sentimentText, sentimentTone } from './feedback-labels';
             }}</a>
           </td>
         </ng-container>
-        <tr mat-header-row *matHeaderRowDef="columns"></tr>
-        <tr mat-row *matRowDef="let row; columns: columns"></tr>
+        <tr mat-header-row *matHeaderRowDef="columns()"></tr>
+        <tr mat-row *matRowDef="let row; columns: columns()"></tr>
       </table>
     </div>
   `,
   styles: `
     .mat-column-receivedAt {
-      width: 150px;
+      width: 120px;
     }
     .mat-column-source {
-      width: 72px;
+      width: 64px;
     }
     .mat-column-customer {
-      width: 220px;
+      width: 190px;
     }
     .mat-column-score {
-      width: 180px;
+      width: 170px;
     }
     .mat-column-sentiment {
-      width: 120px;
+      width: 110px;
+    }
+    table {
+      table-layout: fixed;
+    }
+    td {
+      overflow-wrap: anywhere;
     }
   `,
 })
 export class ExplorerTable {
   readonly rows = input.required<readonly ExplorerRowFragment[]>();
   readonly label = input('Customer feedback');
-  protected readonly columns = [
-    'receivedAt',
-    'source',
-    'customer',
-    'score',
-    'sentiment',
-    'comment',
-  ];
+  /** Off on a customer's own page, where every row is theirs. */
+  readonly showCustomer = input(true);
+  protected readonly columns = computed(() =>
+    ['receivedAt', 'source', 'customer', 'score', 'sentiment', 'comment'].filter(
+      (c) => c !== 'customer' || this.showCustomer(),
+    ),
+  );
   protected readonly customerName = customerName;
   protected readonly customerEmail = customerEmail;
   protected readonly scoreLabel = scoreLabel;
