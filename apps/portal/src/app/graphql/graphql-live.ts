@@ -22,9 +22,11 @@ export class GraphqlLive {
   private readonly url = inject(GRAPHQL_WS_URL);
   private readonly session = inject(SessionStore);
   private client: Promise<Client> | null = null;
+  /** The session the open connection was made with. */
+  private clientToken: string | null = null;
 
   constructor() {
-    inject(DestroyRef).onDestroy(() => void this.client?.then((c) => c.dispose()));
+    inject(DestroyRef).onDestroy(() => this.close());
   }
 
   /** Emits each event's data; errors with the API's message when the subscription is refused. */
@@ -69,7 +71,16 @@ export class GraphqlLive {
     });
   }
 
+  private close(): void {
+    void this.client?.then((c) => c.dispose());
+    this.client = null;
+  }
+
+  /** The shared connection; a new one when the person signed in again (another token). */
   private connection(): Promise<Client> {
+    const token = this.session.token();
+    if (this.client && token !== this.clientToken) this.close();
+    this.clientToken = token;
     this.client ??= import('graphql-ws').then(({ createClient }) =>
       createClient({
         url: this.url,
