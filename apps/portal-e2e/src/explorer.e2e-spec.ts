@@ -73,15 +73,35 @@ describe('feedback explorer, customers, settings and the actions board in a brow
       },
       createApiKey.key,
     );
-    for (let tries = 0; ; tries++) {
-      const { feedbackByEventKey } = await gql<{ feedbackByEventKey: { id: string } | null }>(
-        'query($k: String!) { feedbackByEventKey(eventKey: $k) { id } }',
-        { k: `social:explorer-${run}` },
-        session.token,
-      );
-      if (feedbackByEventKey) break;
-      if (tries > 200) throw new Error('the social post was never stored');
-      await new Promise((r) => setTimeout(r, 100));
+    // Someone to erase, so the demo's own customers stay as they are.
+    await gql(
+      'mutation($i: SubmitSocialPostInput!) { submitSocialPost(input: $i) { status } }',
+      {
+        i: {
+          externalId: `erase-${run}`,
+          platform: 'REDDIT',
+          authorHandle: `erin_${run}`,
+          customerEmail: `erin-${run}@example.com`,
+          customerName: `Erin ${run}`,
+          followers: 3,
+          isPublic: true,
+          occurredAt: new Date().toISOString(),
+          text: `Please delete my account data (${run}).`,
+        },
+      },
+      createApiKey.key,
+    );
+    for (const key of [`social:explorer-${run}`, `social:erase-${run}`]) {
+      for (let tries = 0; ; tries++) {
+        const { feedbackByEventKey } = await gql<{ feedbackByEventKey: { id: string } | null }>(
+          'query($k: String!) { feedbackByEventKey(eventKey: $k) { id } }',
+          { k: key },
+          session.token,
+        );
+        if (feedbackByEventKey) break;
+        if (tries > 200) throw new Error(`${key} was never stored`);
+        await new Promise((r) => setTimeout(r, 100));
+      }
     }
   }, 60_000);
 
@@ -242,6 +262,29 @@ describe('feedback explorer, customers, settings and the actions board in a brow
     await expect(page.getByTestId('unsubscribe-state').innerText()).resolves.toBe('Subscribed');
     expect(await page.getByRole('button', { name: 'Erase customer…' }).count()).toBe(1);
     await checkPage(page, 'customer');
+  });
+
+  it('lets an admin erase a customer after typing their email', async () => {
+    const email = `erin-${run}@example.com`;
+    await page.goto(`${baseUrl}/customers?search=${encodeURIComponent(email)}`);
+    await page
+      .getByRole('table', { name: /Customers/ })
+      .getByRole('link', { name: `Erin ${run}` })
+      .click();
+    await page.getByRole('heading', { level: 1, name: `Erin ${run}` }).waitFor();
+    await page.getByRole('button', { name: 'Erase customer…' }).click();
+    const dialog = page.getByRole('dialog');
+    const erase = dialog.getByRole('button', { name: 'Erase customer' });
+    await dialog.getByLabel(`Type ${email} to confirm`).fill('someone else');
+    expect(await erase.isDisabled()).toBe(true);
+    await checkPage(page, 'customer-erase-confirm');
+    await dialog.getByLabel(`Type ${email} to confirm`).fill(email);
+    await erase.click();
+    await page.getByRole('heading', { level: 1, name: 'Anonymous' }).waitFor();
+    const feedback = page.getByRole('table', { name: /Feedback from this customer/ });
+    expect(await feedback.innerText()).not.toContain(run);
+    expect(await page.content()).not.toContain(email);
+    await checkPage(page, 'customer-erased');
   });
 
   it('creates an API key shown once, and changes the sender', async () => {
