@@ -27,6 +27,7 @@ describe('App', () => {
             user,
             signedIn: () => user() !== null,
             isAdmin: () => user()?.role === 'ADMIN',
+            canChange: () => user()?.role === 'ADMIN' || user()?.role === 'CX_LEAD',
           },
         },
       ],
@@ -63,6 +64,8 @@ describe('App', () => {
     expect(links).toEqual([
       { text: 'Feedback', href: '/feedback' },
       { text: 'Actions', href: '/actions' },
+      { text: 'Customers', href: '/customers' },
+      { text: 'Settings', href: '/settings' },
     ]);
     expect(element.querySelector('main#main router-outlet')).not.toBeNull();
   });

@@ -33,6 +33,7 @@ import { graphqlMetricsPlugin } from './graphql-metrics.plugin';
 import { DeadLetterResolver } from './dead-letters/dead-letter.resolver';
 import { DeadLetterService } from './dead-letters/dead-letter.service';
 import { CustomerErasureService } from './customers/customer-erasure.service';
+import { CustomerHistoryService } from './customers/customer-history.service';
 import { CustomerService } from './customers/customer.service';
 import { FeedbackResolver } from './feedback/feedback.resolver';
 import { FeedbackService } from './feedback/feedback.service';
@@ -120,6 +121,7 @@ export class ApiGraphqlModule {
         FeedbackService,
         CustomerService,
         CustomerErasureService,
+        CustomerHistoryService,
         ActionService,
         LoopMeasuresService,
         NoticeService,
