@@ -14,7 +14,7 @@
  * Needs the local stack (npm run stack:up) and a built notifier (npx nx run notifier:build).
  * Run it under `flock /tmp/closedloop-e2e.lock`: the notifier's consumer group is the one of every notifier.
  * Options: --customers N (default 10000), --rate R NOTIFIER_MAX_PER_SECOND (default 1000), --concurrency C (default 8),
- * --skip-direct (leave out the SMTP server alone).
+ * --skip-direct (leave out the SMTP server alone), --cpu-prof DIR (the notifier writes a V8 CPU profile there).
  */
 import { NoticeRequestedTopic } from '@closedloop/contracts';
 import { enqueueOutbox } from '@closedloop/persistence';
@@ -34,6 +34,7 @@ const { values } = parseArgs({
     rate: { type: 'string', default: '1000' },
     concurrency: { type: 'string', default: '8' },
     'skip-direct': { type: 'boolean', default: false },
+    'cpu-prof': { type: 'string' },
   },
 });
 const N = Number(values.customers);
@@ -150,7 +151,8 @@ async function main(): Promise<void> {
     await db.dataSource.query(`INSERT INTO action_feedback (action_id, feedback_id) SELECT $1, id FROM feedback`, [actionId]);
     console.log(`seeded ${N} customers with feedback in ${Date.now() - seedStarted} ms`);
 
-    const notifier = spawn(process.execPath, [join(root, 'dist', 'apps', 'notifier', 'main.js')], {
+    const profile = values['cpu-prof'] ? ['--cpu-prof', '--cpu-prof-dir', values['cpu-prof']] : [];
+    const notifier = spawn(process.execPath, [...profile, join(root, 'dist', 'apps', 'notifier', 'main.js')], {
       env: {
         ...process.env,
         NO_COLOR: '1',
@@ -220,6 +222,7 @@ async function main(): Promise<void> {
     const step = Math.max(1, Math.floor(rss.length / 12));
     console.log(`notifier RSS MB (idle, then every ~${step} s): ${rss.filter((_, i) => i % step === 0 || i === rss.length - 1).join(' ')}`);
     notifier.kill('SIGTERM');
+    await new Promise((r) => (notifier.exitCode === null ? notifier.once('exit', r) : r(undefined)));
     if (values['skip-direct']) return;
 
     // The SMTP server alone, same pool size.

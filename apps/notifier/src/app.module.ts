@@ -10,7 +10,8 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
-        DatabaseModule.forRoot({ url: env.DATABASE_URL, runMigrations: env.RUN_MIGRATIONS }),
+        // The consumer's and the sweeper's workers (NOTIFIER_CONCURRENCY each) each hold one connection at a time.
+        DatabaseModule.forRoot({ url: env.DATABASE_URL, runMigrations: env.RUN_MIGRATIONS, poolSize: 2 * env.NOTIFIER_CONCURRENCY + 2 }),
         MessagingModule.forKafka({ brokers: env.KAFKA_BROKERS, clientId: 'closedloop-notifier', partitions: env.KAFKA_PARTITIONS }),
         DeliveryModule.forRoot(
           {

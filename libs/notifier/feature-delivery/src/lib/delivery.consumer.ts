@@ -1,4 +1,4 @@
-import { NoticeRequestedTopic } from '@closedloop/contracts';
+import { NoticeRequestedTopic, type NoticeRequestedEvent } from '@closedloop/contracts';
 import { subscription, type MessageBus, type RunningConsumer } from '@closedloop/messaging';
 import { MESSAGE_BUS, OutboxRelayService } from '@closedloop/platform';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
@@ -25,14 +25,41 @@ export class DeliveryConsumer implements OnApplicationBootstrap, OnModuleDestroy
       groupId: DELIVERY_GROUP_ID,
       retry: busRetryFor(this.config.retry),
       subscriptions: [
-        subscription(NoticeRequestedTopic, async (event) => {
-          const outcome = await this.delivery.deliver(event);
-          if (outcome === 'sent' || outcome === 'suppressed' || outcome === 'failed') this.outbox.nudge();
-          this.logger.log(`notice ${event.noticeId}: ${outcome}`);
-        }),
+        subscription(
+          NoticeRequestedTopic,
+          async (event) => {
+            await this.handle(event);
+          },
+          // A batch is handled by sendConcurrency workers at once. If any request fails, the bus
+          // handles the batch again message by message (with its retries): requests already
+          // handled are then 'already-done' at once, claims decide, nothing is sent twice.
+          async (items) => {
+            let next = 0;
+            const failures: unknown[] = [];
+            const worker = async () => {
+              while (next < items.length) {
+                const item = items[next++];
+                if (!item) break;
+                try {
+                  await this.handle(item.value);
+                } catch (error) {
+                  failures.push(error);
+                }
+              }
+            };
+            await Promise.all(Array.from({ length: Math.max(1, this.config.sendConcurrency) }, worker));
+            if (failures.length > 0) throw failures[0];
+          },
+        ),
       ],
     });
     this.logger.log(`consuming ${NoticeRequestedTopic.name} as ${DELIVERY_GROUP_ID}`);
+  }
+
+  private async handle(event: NoticeRequestedEvent): Promise<void> {
+    const outcome = await this.delivery.deliver(event);
+    if (outcome === 'sent' || outcome === 'suppressed' || outcome === 'failed') this.outbox.nudge();
+    this.logger.log(`notice ${event.noticeId}: ${outcome}`);
   }
 
   async onModuleDestroy(): Promise<void> {

@@ -188,41 +188,31 @@ export class NoticeDeliveryService {
   }
 
   /**
-   * Claims the customer's due notices in one statement: each row is taken only if it is still
-   * pending (or its claim is stale) when its row lock is granted, so concurrent notifiers never
-   * claim the same notice.
+   * Claims the customer's due notices in one statement (one round trip): each row is taken only if
+   * it is still pending (or its claim is stale) when its row lock is granted, so concurrent
+   * notifiers never claim the same notice. The claimed rows come back with their customer and action.
    */
   private async claim(
     customerId: string,
     includeNoticeId: string | null,
   ): Promise<ClaimedNotice[]> {
-    return this.dataSource.transaction(async (manager) => {
-      const claimed: { id: string }[] = await manager.query(
-        `WITH claimed AS (
-           UPDATE notices SET status = 'sending', attempts = attempts + 1, claimed_at = now()
-           WHERE customer_id = $1
-             AND ((status = 'requested' AND (id = $2 OR (created_at <= now() - make_interval(secs => $3)
-                                                         AND (next_attempt_at IS NULL OR next_attempt_at <= now()))))
-               OR (status = 'sending' AND claimed_at <= now() - make_interval(secs => $4)))
-           RETURNING id)
-         SELECT id FROM claimed`,
-        [customerId, includeNoticeId, this.digestSeconds(), CLAIM_LEASE_SECONDS],
-      );
-      if (claimed.length === 0) return [];
-      const details: ClaimedNotice[] = await manager.query(
-        `SELECT n.id, n.attempts, n.action_id, n.customer_id, c.email, c.name, c.unsubscribed_at, c.erased_at,
-                a.title, a.notice_subject, a.notice_body
-         FROM notices n JOIN customers c ON c.id = n.customer_id JOIN actions a ON a.id = n.action_id
-         WHERE n.id = ANY($1::uuid[])
-         ORDER BY n.created_at, n.id`,
-        [claimed.map((c) => c.id)],
-      );
-      if (details.length !== claimed.length)
-        throw new PermanentMessageError(
-          `notices of customer ${customerId} lost their customer or action`,
-        );
-      return details;
-    });
+    const details: (ClaimedNotice & { created_at: Date; customer_row: string | null; action_row: string | null })[] = await this.dataSource.query(
+      `WITH claimed AS (
+         UPDATE notices SET status = 'sending', attempts = attempts + 1, claimed_at = now()
+         WHERE customer_id = $1
+           AND ((status = 'requested' AND (id = $2 OR (created_at <= now() - make_interval(secs => $3)
+                                                       AND (next_attempt_at IS NULL OR next_attempt_at <= now()))))
+             OR (status = 'sending' AND claimed_at <= now() - make_interval(secs => $4)))
+         RETURNING id, attempts, action_id, customer_id, created_at)
+       SELECT n.id, n.attempts, n.action_id, n.customer_id, n.created_at, c.id AS customer_row, a.id AS action_row, c.email, c.name, c.unsubscribed_at, c.erased_at,
+              a.title, a.notice_subject, a.notice_body
+       FROM claimed n LEFT JOIN customers c ON c.id = n.customer_id LEFT JOIN actions a ON a.id = n.action_id
+       ORDER BY n.created_at, n.id`,
+      [customerId, includeNoticeId, this.digestSeconds(), CLAIM_LEASE_SECONDS],
+    );
+    if (details.some((d) => d.customer_row === null || d.action_row === null))
+      throw new PermanentMessageError(`notices of customer ${customerId} lost their customer or action`);
+    return details;
   }
 
   /** The customer's own words for the action: the same choice the announce preview shows. */
