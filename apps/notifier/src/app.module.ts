@@ -29,6 +29,7 @@ export class AppModule {
             digestMinutes: env.NOTICE_DIGEST_MINUTES,
             sweepIntervalMs: env.NOTICE_SWEEP_SECONDS * 1000,
             sendConcurrency: env.NOTIFIER_CONCURRENCY,
+            claimLeaseSeconds: env.NOTICE_CLAIM_LEASE_SECONDS,
           },
           () =>
             smtpTransport({

@@ -30,6 +30,8 @@ const NotifierEnvSchema = z.object({
   NOTIFIER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
   /** How often the notifier looks for held, retry-due and stale-claimed notices. */
   NOTICE_SWEEP_SECONDS: z.coerce.number().min(0.1).max(3_600).default(15),
+  /** How long a notifier's claim on a notice holds before another may take it over (a notifier killed mid-send). */
+  NOTICE_CLAIM_LEASE_SECONDS: z.coerce.number().min(1).max(3_600).default(60),
   NOTICE_RETRY_MAX_MS: z.coerce.number().int().min(1).max(20_000).default(15_000),
 });
 

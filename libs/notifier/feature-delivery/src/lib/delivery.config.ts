@@ -21,6 +21,11 @@ export interface DeliveryConfig {
   readonly digestMinutes: number;
   /** How often the notifier sweeps for due notices (held for the digest, retry due, stale claims). */
   readonly sweepIntervalMs: number;
+  /**
+   * How long a claim on a notice holds before a notifier may take it over or, if its message had
+   * already been handed to the SMTP server, mark it failed as unconfirmed (default CLAIM_LEASE_SECONDS).
+   */
+  readonly claimLeaseSeconds?: number;
   /** Customers the sweeper sends to in parallel (and the size of the SMTP connection pool). */
   readonly sendConcurrency: number;
 }

@@ -3,7 +3,8 @@ import { randomUUID } from 'node:crypto';
 import { createServer, connect, type AddressInfo, type Server } from 'node:net';
 import type { DeliveryConfig } from './delivery.config';
 import { smtpTransport, type MailTransport } from './mail-transport';
-import { NoticeDeliveryService } from './notice-delivery.service';
+import { NoticeDeliveryService, UNCONFIRMED_REASON } from './notice-delivery.service';
+import type { SendThrottle } from './send-throttle';
 import { NoticeSweeper } from './notice-sweeper';
 import type { OutboxRelayService } from '@closedloop/platform';
 
@@ -270,6 +271,50 @@ describe('NoticeDeliveryService on PostgreSQL and SMTP', () => {
     );
   });
 
+  it('never sends again a notice whose killed notifier had handed it to the SMTP server: it ends failed as unconfirmed', async () => {
+    const email = `handed-${run}@example.com`;
+    const event = await givenNotice(email);
+    // A notifier claimed the notice, handed its message to the SMTP server and died before recording the outcome.
+    await db.dataSource.query(
+      `UPDATE notices SET status = 'sending', attempts = 1, claimed_at = now() - interval '61 seconds',
+              claim_token = gen_random_uuid(), handed_at = now() - interval '61 seconds', message_id = '<m@x>' WHERE id = $1`,
+      [event.noticeId],
+    );
+    expect(await service.dueCustomers(1_000)).not.toContain(event.customerId);
+    await expect(service.deliver(event)).resolves.toBe('claimed-elsewhere');
+    await expect(service.resolveUnconfirmed()).resolves.toBeGreaterThanOrEqual(1);
+    await expect(service.deliver(event)).resolves.toBe('already-done');
+    expect(await mailTo(email)).toHaveLength(0);
+    expect(await noticeRow(event.noticeId)).toEqual(
+      expect.objectContaining({ status: 'failed', message_id: '<m@x>', last_error: UNCONFIRMED_REASON }),
+    );
+    const events: { n: string }[] = await db.dataSource.query(
+      `SELECT count(*) AS n FROM outbox WHERE topic = 'notice.delivered.v1' AND payload::text LIKE $1`,
+      [`%${event.noticeId}%`],
+    );
+    expect(Number(events[0]?.n)).toBe(1);
+  });
+
+  it('sends nothing when its claim was taken over before the hand-off, and the new holder sends once', async () => {
+    const email = `overtaken-${run}@example.com`;
+    const event = await givenNotice(email);
+    let takeOver: Promise<unknown> | undefined;
+    // The first notifier stalls (its claim goes stale and another takes it) just before handing the message over.
+    const slowService = new NoticeDeliveryService(db.dataSource, transport, config, {
+      acquire: async () => {
+        await db.dataSource.query(`UPDATE notices SET claimed_at = now() - interval '61 seconds' WHERE id = $1`, [
+          event.noticeId,
+        ]);
+        takeOver = service.deliverCustomer(event.customerId);
+        await takeOver;
+      },
+    } as unknown as SendThrottle);
+    await expect(slowService.deliverCustomer(event.customerId, event.noticeId)).resolves.toBe('nothing-due');
+    await expect(takeOver).resolves.toBe('sent');
+    expect(await mailTo(email)).toHaveLength(1);
+    expect(await noticeRow(event.noticeId)).toEqual(expect.objectContaining({ status: 'sent', attempts: 2 }));
+  });
+
   it('marks a notice failed at once on a permanent (5xx) SMTP reply', async () => {
     const event = await givenNotice(`permanent-${run}@example.com`);
     const rejecting: MailTransport = {
@@ -323,9 +368,10 @@ describe('NoticeDeliveryService on PostgreSQL and SMTP', () => {
       text_body: string | null;
       html_body: string | null;
     }[];
+    // The Message-ID is recorded when the message is handed to the SMTP server (it names no one).
     expect(row).toEqual({
       status: 'suppressed',
-      message_id: null,
+      message_id: `<notice-${event.noticeId}@${config.messageIdDomain}>`,
       text_body: null,
       html_body: null,
     });

@@ -19,9 +19,14 @@ import { SEND_THROTTLE, SendThrottle } from './send-throttle';
 /** How long a claim on a notice holds before another notifier may take it over (a notifier killed mid-send). */
 export const CLAIM_LEASE_SECONDS = 60;
 
+/** The reason recorded on a notice whose notifier died after handing its message to the SMTP server. */
+export const UNCONFIRMED_REASON =
+  'unconfirmed: the notifier stopped after handing the message to the SMTP server; not sent again (at most one email per notice)';
+
 interface ClaimedNotice {
   id: string;
   attempts: number;
+  claim_token: string;
   action_id: string;
   customer_id: string;
   email: string | null;
@@ -41,13 +46,19 @@ export type DeliveryOutcome =
   | 'held'
   | 'claimed-elsewhere';
 
+/** A customer's claimed notices that may no longer be sent (taken over, or suppressed meanwhile). */
+class ClaimLostError extends Error {}
+
 const DEFAULT_BODY = 'Hi {{firstName}},\n\nYou told us: "{{quote}}"\n\nWe listened: {{change}}.';
 
 /**
  * Sends change notices, at most once each. A customer's pending notices that have waited the
- * digest window are claimed together (a lease on each row) and sent as ONE email; the Message-ID,
- * status and rendered parts are recorded on every notice it covers. The unique (action, customer)
- * key means there is only one row per notice, and a claimed or finished row is never sent again.
+ * digest window are claimed together (a lease on each row, named by a claim token) and sent as
+ * ONE email; the Message-ID, status and rendered parts are recorded on every notice it covers.
+ * The unique (action, customer) key means there is only one row per notice. Just before the
+ * message goes to the SMTP server the claim's holder marks the rows handed over (only if its
+ * claim still holds); a stale claim is taken over only if nothing was handed over, and a handed-
+ * over notice whose notifier died is marked failed as unconfirmed, never sent again.
  */
 @Injectable()
 export class NoticeDeliveryService {
@@ -61,6 +72,10 @@ export class NoticeDeliveryService {
     private readonly throttle: SendThrottle = new SendThrottle(config.maxPerSecond),
   ) {}
 
+  private get leaseSeconds(): number {
+    return this.config.claimLeaseSeconds ?? CLAIM_LEASE_SECONDS;
+  }
+
   /** Handles a notice request: sends the customer's due notices, or holds this one for the digest window. */
   async deliver(event: NoticeRequestedEvent): Promise<DeliveryOutcome> {
     const rows: { status: string; held: boolean; fresh_claim: boolean }[] =
@@ -68,7 +83,7 @@ export class NoticeDeliveryService {
         `SELECT status, created_at > now() - make_interval(secs => $2) AS held,
               (claimed_at > now() - make_interval(secs => $3)) AS fresh_claim
        FROM notices WHERE id = $1`,
-        [event.noticeId, this.digestSeconds(), CLAIM_LEASE_SECONDS],
+        [event.noticeId, this.digestSeconds(), this.leaseSeconds],
       );
     const row = rows[0];
     if (!row) throw new PermanentMessageError(`notice ${event.noticeId} does not exist`);
@@ -132,8 +147,14 @@ export class NoticeDeliveryService {
     const rendered = renderDigest(sections, unsubscribeUrl);
     // The oldest notice names the message, so a retry of the same batch keeps its Message-ID.
     const messageId = `<notice-${first.id}@${this.config.messageIdDomain}>`;
+    await this.throttle.acquire();
     try {
-      await this.throttle.acquire();
+      await this.handOver(notices, messageId);
+    } catch (error) {
+      if (error instanceof ClaimLostError) return 'nothing-due';
+      throw error;
+    }
+    try {
       await this.transport.send({
         from: this.config.mailFrom,
         to: first.name ? { name: first.name, address: first.email } : first.email,
@@ -176,9 +197,9 @@ export class NoticeDeliveryService {
       `SELECT DISTINCT customer_id FROM notices
        WHERE (status = 'requested' AND created_at <= now() - make_interval(secs => $1)
               AND (next_attempt_at IS NULL OR next_attempt_at <= now()))
-          OR (status = 'sending' AND claimed_at <= now() - make_interval(secs => $2))
+          OR (status = 'sending' AND handed_at IS NULL AND claimed_at <= now() - make_interval(secs => $2))
        LIMIT $3`,
-      [this.digestSeconds(), CLAIM_LEASE_SECONDS, limit],
+      [this.digestSeconds(), this.leaseSeconds, limit],
     );
     return rows.map((r) => r.customer_id);
   }
@@ -198,17 +219,18 @@ export class NoticeDeliveryService {
   ): Promise<ClaimedNotice[]> {
     const details: (ClaimedNotice & { created_at: Date; customer_row: string | null; action_row: string | null })[] = await this.dataSource.query(
       `WITH claimed AS (
-         UPDATE notices SET status = 'sending', attempts = attempts + 1, claimed_at = now()
+         UPDATE notices SET status = 'sending', attempts = attempts + 1, claimed_at = now(),
+                claim_token = gen_random_uuid(), handed_at = NULL
          WHERE customer_id = $1
            AND ((status = 'requested' AND (id = $2 OR (created_at <= now() - make_interval(secs => $3)
                                                        AND (next_attempt_at IS NULL OR next_attempt_at <= now()))))
-             OR (status = 'sending' AND claimed_at <= now() - make_interval(secs => $4)))
-         RETURNING id, attempts, action_id, customer_id, created_at)
-       SELECT n.id, n.attempts, n.action_id, n.customer_id, n.created_at, c.id AS customer_row, a.id AS action_row, c.email, c.name, c.unsubscribed_at, c.erased_at,
+             OR (status = 'sending' AND handed_at IS NULL AND claimed_at <= now() - make_interval(secs => $4)))
+         RETURNING id, attempts, claim_token, action_id, customer_id, created_at)
+       SELECT n.id, n.attempts, n.claim_token, n.action_id, n.customer_id, n.created_at, c.id AS customer_row, a.id AS action_row, c.email, c.name, c.unsubscribed_at, c.erased_at,
               a.title, a.notice_subject, a.notice_body
        FROM claimed n LEFT JOIN customers c ON c.id = n.customer_id LEFT JOIN actions a ON a.id = n.action_id
        ORDER BY n.created_at, n.id`,
-      [customerId, includeNoticeId, this.digestSeconds(), CLAIM_LEASE_SECONDS],
+      [customerId, includeNoticeId, this.digestSeconds(), this.leaseSeconds],
     );
     if (details.some((d) => d.customer_row === null || d.action_row === null))
       throw new PermanentMessageError(`notices of customer ${customerId} lost their customer or action`);
@@ -225,13 +247,75 @@ export class NoticeDeliveryService {
     );
   }
 
+  /**
+   * Marks the claimed notices handed to the SMTP server, only if this claim still holds on every
+   * one of them; otherwise gives back the ones it still holds and throws ClaimLostError (nothing
+   * is sent). From here on a notice is never sent again, even if this notifier dies.
+   */
+  private async handOver(notices: readonly ClaimedNotice[], messageId: string): Promise<void> {
+    const handed: { id: string }[] = await this.dataSource.query(
+      `WITH handed AS (
+         UPDATE notices SET handed_at = now(), message_id = $3
+         WHERE status = 'sending' AND (id, claim_token) IN (SELECT * FROM unnest($1::uuid[], $2::uuid[]))
+         RETURNING id)
+       SELECT id FROM handed`,
+      [notices.map((n) => n.id), notices.map((n) => n.claim_token), messageId],
+    );
+    if (handed.length === notices.length) return;
+    await this.dataSource.query(
+      `UPDATE notices SET status = 'requested', claimed_at = NULL, claim_token = NULL, handed_at = NULL
+       WHERE status = 'sending' AND (id, claim_token) IN (SELECT * FROM unnest($1::uuid[], $2::uuid[]))`,
+      [notices.map((n) => n.id), notices.map((n) => n.claim_token)],
+    );
+    throw new ClaimLostError(`the claim on notices ${notices.map((n) => n.id).join(', ')} no longer holds`);
+  }
+
+  /**
+   * Notices whose notifier died (claim gone stale) after handing their message to the SMTP
+   * server: the server may have accepted it, so they are never sent again; they end failed with
+   * UNCONFIRMED_REASON and a delivery event. Resolves with how many there were.
+   */
+  async resolveUnconfirmed(): Promise<number> {
+    return this.dataSource.transaction(async (manager: EntityManager) => {
+      const rows: { id: string; action_id: string; customer_id: string; message_id: string | null }[] =
+        await manager.query(
+          `WITH unconfirmed AS (
+             UPDATE notices SET status = 'failed', last_error = $2, next_attempt_at = NULL
+             WHERE status = 'sending' AND handed_at IS NOT NULL AND claimed_at <= now() - make_interval(secs => $1)
+             RETURNING id, action_id, customer_id, message_id)
+           SELECT * FROM unconfirmed`,
+          [this.leaseSeconds, UNCONFIRMED_REASON],
+        );
+      await enqueueOutbox(
+        manager,
+        NoticeDeliveredTopic,
+        rows.map((row) => ({
+          key: row.customer_id,
+          value: {
+            schemaVersion: 1 as const,
+            noticeId: row.id,
+            actionId: row.action_id,
+            customerId: row.customer_id,
+            status: 'failed' as const,
+            messageId: row.message_id,
+            reason: UNCONFIRMED_REASON,
+            occurredAt: new Date().toISOString(),
+          },
+        })),
+      );
+      if (rows.length > 0)
+        this.logger.warn(`notices ${rows.map((r) => r.id).join(', ')}: ${UNCONFIRMED_REASON}`);
+      return rows.length;
+    });
+  }
+
   private async release(
     notices: readonly ClaimedNotice[],
     reason: string,
     delayMs: number,
   ): Promise<void> {
     await this.dataSource.query(
-      `UPDATE notices SET status = 'requested', claimed_at = NULL, last_error = $2,
+      `UPDATE notices SET status = 'requested', claimed_at = NULL, claim_token = NULL, handed_at = NULL, last_error = $2,
               next_attempt_at = now() + make_interval(secs => $3)
        WHERE id = ANY($1::uuid[]) AND status = 'sending'`,
       [notices.map((n) => n.id), reason, delayMs / 1000],

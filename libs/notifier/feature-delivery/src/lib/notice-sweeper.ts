@@ -45,6 +45,7 @@ export class NoticeSweeper implements OnApplicationBootstrap, OnModuleDestroy {
   private async sweepOnce(): Promise<number> {
     let handled = 0;
     try {
+      if ((await this.delivery.resolveUnconfirmed()) > 0) this.outbox.nudge();
       for (;;) {
         const customers = await this.delivery.dueCustomers(SWEEP_BATCH);
         let progressed = 0;
