@@ -1,6 +1,6 @@
 import { quoteOf } from '@closedloop/actions-data-access';
 import { NoticeDeliveredTopic, type NoticeRequestedEvent } from '@closedloop/contracts';
-import { PermanentMessageError } from '@closedloop/messaging';
+import { InvalidMessageError, PermanentMessageError, validateValue } from '@closedloop/messaging';
 import {
   deliveryRetriesExhausted,
   deliveryRetryDelayMs,
@@ -322,6 +322,11 @@ export class NoticeDeliveryService {
     );
   }
 
+  /**
+   * Records the outcome on the notices this claim still holds, with their notice.delivered.v1
+   * outbox rows, in ONE statement (one round trip, atomic). A notice erased meanwhile (no longer
+   * `sending`) is left suppressed, keeps no bodies and gets no event.
+   */
   private async finish(
     claimed: readonly ClaimedNotice[],
     status: 'sent' | 'suppressed' | 'failed',
@@ -329,45 +334,45 @@ export class NoticeDeliveryService {
     reason: string | null,
     rendered?: { subject: string; text: string; html: string },
   ): Promise<void> {
-    let notices = claimed;
-    await this.dataSource.transaction(async (manager: EntityManager) => {
-      // Only notices still claimed: one erased meanwhile is suppressed and keeps no bodies.
-      const updated: { id: string }[] = await manager.query(
-        `WITH done AS (
-           UPDATE notices SET status = $2, message_id = $3, last_error = $4, sent_at = CASE WHEN $2 = 'sent' THEN now() ELSE NULL END,
-                  subject = COALESCE($5, subject), text_body = COALESCE($6, text_body), html_body = COALESCE($7, html_body),
-                  next_attempt_at = NULL
-           WHERE id = ANY($1::uuid[]) AND status = 'sending' RETURNING id)
-         SELECT id FROM done`,
-        [
-          notices.map((n) => n.id),
-          status,
-          messageId,
-          reason,
-          rendered?.subject ?? null,
-          rendered?.text ?? null,
-          rendered?.html ?? null,
-        ],
-      );
-      const finished = new Set(updated.map((row) => row.id));
-      notices = notices.filter((notice) => finished.has(notice.id));
-      await enqueueOutbox(
-        manager,
-        NoticeDeliveredTopic,
-        notices.map((notice) => ({
-          key: notice.customer_id,
-          value: {
-            schemaVersion: 1 as const,
-            noticeId: notice.id,
-            actionId: notice.action_id,
-            customerId: notice.customer_id,
-            status,
-            messageId,
-            reason,
-            occurredAt: new Date().toISOString(),
-          },
-        })),
-      );
+    const occurredAt = new Date().toISOString();
+    const [first] = claimed;
+    if (!first) return;
+    // The SQL below builds each event; this checks that its shape is the contract's.
+    const checked = validateValue(NoticeDeliveredTopic, {
+      schemaVersion: 1,
+      noticeId: first.id,
+      actionId: first.action_id,
+      customerId: first.customer_id,
+      status,
+      messageId,
+      reason,
+      occurredAt,
     });
+    if (!checked.ok) throw new InvalidMessageError(NoticeDeliveredTopic.name, checked.reason);
+    await this.dataSource.query(
+      `WITH done AS (
+         UPDATE notices SET status = $2, message_id = $3, last_error = $4,
+                sent_at = CASE WHEN $2 = 'sent' THEN now() ELSE NULL END,
+                subject = COALESCE($5, subject), text_body = COALESCE($6, text_body), html_body = COALESCE($7, html_body),
+                next_attempt_at = NULL
+         WHERE id = ANY($1::uuid[]) AND status = 'sending'
+         RETURNING id, action_id, customer_id, created_at)
+       INSERT INTO outbox (topic, message_key, payload)
+       SELECT $8, customer_id::text,
+              jsonb_build_object('schemaVersion', 1, 'noticeId', id, 'actionId', action_id, 'customerId', customer_id,
+                                 'status', $2::text, 'messageId', $3::text, 'reason', $4::text, 'occurredAt', $9::text)
+       FROM done ORDER BY created_at, id`,
+      [
+        claimed.map((n) => n.id),
+        status,
+        messageId,
+        reason,
+        rendered?.subject ?? null,
+        rendered?.text ?? null,
+        rendered?.html ?? null,
+        NoticeDeliveredTopic.name,
+        occurredAt,
+      ],
+    );
   }
 }
