@@ -27,6 +27,7 @@ export class AppModule {
             }),
             maxPerSecond: env.NOTIFIER_MAX_PER_SECOND,
             digestMinutes: env.NOTICE_DIGEST_MINUTES,
+            digestTimeZone: env.NOTICE_DIGEST_TIME_ZONE,
             sweepIntervalMs: env.NOTICE_SWEEP_SECONDS * 1000,
             sendConcurrency: env.NOTIFIER_CONCURRENCY,
             claimLeaseSeconds: env.NOTICE_CLAIM_LEASE_SECONDS,

@@ -19,6 +19,11 @@ export interface DeliveryConfig {
    * announced to the same customer within the window go out as one email (0: send at once).
    */
   readonly digestMinutes: number;
+  /**
+   * At most one change-notice email per customer per calendar day in this IANA time zone (default
+   * UTC): a notice due after the customer's email of the day has gone waits for the next day.
+   */
+  readonly digestTimeZone?: string;
   /** How often the notifier sweeps for due notices (held for the digest, retry due, stale claims). */
   readonly sweepIntervalMs: number;
   /**

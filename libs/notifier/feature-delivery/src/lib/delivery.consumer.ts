@@ -30,20 +30,30 @@ export class DeliveryConsumer implements OnApplicationBootstrap, OnModuleDestroy
           async (event) => {
             await this.handle(event);
           },
-          // A batch is handled by sendConcurrency workers at once. If any request fails, the bus
+          // A batch is handled by sendConcurrency workers at once, a customer per worker. If any request fails, the bus
           // handles the batch again message by message (with its retries): requests already
           // handled are then 'already-done' at once, claims decide, nothing is sent twice.
           async (items) => {
+            // One customer's requests are handled one after another by one worker: two claims
+            // for one customer never run at once.
+            const byCustomer = new Map<string, NoticeRequestedEvent[]>();
+            for (const item of items) {
+              const list = byCustomer.get(item.value.customerId) ?? [];
+              list.push(item.value);
+              byCustomer.set(item.value.customerId, list);
+            }
+            const groups = [...byCustomer.values()];
             let next = 0;
             const failures: unknown[] = [];
             const worker = async () => {
-              while (next < items.length) {
-                const item = items[next++];
-                if (!item) break;
-                try {
-                  await this.handle(item.value);
-                } catch (error) {
-                  failures.push(error);
+              while (next < groups.length) {
+                const group = groups[next++] ?? [];
+                for (const event of group) {
+                  try {
+                    await this.handle(event);
+                  } catch (error) {
+                    failures.push(error);
+                  }
                 }
               }
             };

@@ -446,6 +446,52 @@ describe('NoticeDeliveryService on PostgreSQL and SMTP', () => {
       expect(mails[0]?.subject).toBe('We made 2 changes you asked for');
     });
 
+    it('sends at most one email per customer per calendar day: a notice due after the day\'s email waits for the next day', async () => {
+      const email = `daily-${run}@example.com`;
+      const first = await givenNotice(email, { title: 'faster checkout' });
+      await expect(service.deliver(first)).resolves.toBe('sent');
+      // Announced later the same day: held, not due, and no sweep or request sends it.
+      const second = await givenNotice(email, { customerId: first.customerId, title: 'dark mode' });
+      await expect(service.deliver(second)).resolves.toBe('held');
+      expect(await service.dueCustomers(1_000)).not.toContain(first.customerId);
+      await expect(service.deliverCustomer(first.customerId, second.noticeId)).resolves.toBe('nothing-due');
+      expect(await mailTo(email)).toHaveLength(1);
+      // The next day (the first email now dates from yesterday): the second goes out, once.
+      await db.dataSource.query(`UPDATE notices SET sent_at = sent_at - interval '1 day' WHERE id = $1`, [
+        first.noticeId,
+      ]);
+      expect(await service.dueCustomers(1_000)).toContain(first.customerId);
+      await expect(service.deliver(second)).resolves.toBe('sent');
+      await expect(service.deliver(second)).resolves.toBe('already-done');
+      const mails = await mailTo(email);
+      expect(mails).toHaveLength(2);
+      expect(mails.map((m) => m.subject).sort()).toEqual(['We shipped dark mode', 'We shipped faster checkout']);
+    });
+
+    it('counts the calendar day in the configured time zone', async () => {
+      const zone = 'Pacific/Kiritimati'; // UTC+14: its days begin at 10:00 UTC
+      const zoned = new NoticeDeliveryService(db.dataSource, transport, { ...config, digestTimeZone: zone });
+      // The customer's last email a minute before, or a minute after, the zone's day began.
+      const secondAfterEmailAt = async (label: string, offset: '-1 minute' | '+1 minute', by: NoticeDeliveryService) => {
+        const email = `zoned-${label}-${run}@example.com`;
+        const first = await givenNotice(email, { title: 'faster checkout' });
+        await expect(service.deliver(first)).resolves.toBe('sent');
+        await db.dataSource.query(
+          `UPDATE notices SET sent_at = (date_trunc('day', now() AT TIME ZONE $2) AT TIME ZONE $2) + $3::interval WHERE id = $1`,
+          [first.noticeId, zone, offset],
+        );
+        const second = await givenNotice(email, { customerId: first.customerId, title: 'dark mode' });
+        return by.deliver(second);
+      };
+      await expect(secondAfterEmailAt('before', '-1 minute', zoned)).resolves.toBe('sent');
+      await expect(secondAfterEmailAt('after', '+1 minute', zoned)).resolves.toBe('held');
+      // The same two instants are the same UTC day (10:00 UTC is far from midnight): a UTC
+      // notifier decides both alike.
+      const utcBefore = await secondAfterEmailAt('utc-before', '-1 minute', service);
+      const utcAfter = await secondAfterEmailAt('utc-after', '+1 minute', service);
+      expect(utcBefore).toBe(utcAfter);
+    });
+
     it('retries a failed batch only after its backoff when swept', async () => {
       const email = `backoff-${run}@example.com`;
       const slow = {

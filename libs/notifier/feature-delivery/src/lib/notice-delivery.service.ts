@@ -46,6 +46,19 @@ export type DeliveryOutcome =
   | 'held'
   | 'claimed-elsewhere';
 
+/**
+ * SQL: the customer (`customer` is a SQL expression) already got a change-notice email today, in the
+ * time zone given by the SQL parameter `tz`: a notice sent today, one being sent (handed to the
+ * SMTP server) today, or one handed over today whose outcome is unconfirmed.
+ */
+function emailedTodaySql(customer: string, tz: string): string {
+  const dayStart = `(date_trunc('day', now() AT TIME ZONE ${tz}) AT TIME ZONE ${tz})`;
+  return `EXISTS (SELECT 1 FROM notices s WHERE s.customer_id = ${customer} AND (
+            (s.status = 'sent' AND s.sent_at >= ${dayStart})
+            OR (s.status = 'sending' AND s.handed_at >= ${dayStart})
+            OR (s.status = 'failed' AND s.handed_at >= ${dayStart} AND s.last_error LIKE 'unconfirmed:%')))`;
+}
+
 /** A customer's claimed notices that may no longer be sent (taken over, or suppressed meanwhile). */
 class ClaimLostError extends Error {}
 
@@ -72,6 +85,10 @@ export class NoticeDeliveryService {
     private readonly throttle: SendThrottle = new SendThrottle(config.maxPerSecond),
   ) {}
 
+  private get timeZone(): string {
+    return this.config.digestTimeZone ?? 'UTC';
+  }
+
   private get leaseSeconds(): number {
     return this.config.claimLeaseSeconds ?? CLAIM_LEASE_SECONDS;
   }
@@ -80,10 +97,10 @@ export class NoticeDeliveryService {
   async deliver(event: NoticeRequestedEvent): Promise<DeliveryOutcome> {
     const rows: { status: string; held: boolean; fresh_claim: boolean }[] =
       await this.dataSource.query(
-        `SELECT status, created_at > now() - make_interval(secs => $2) AS held,
+        `SELECT status, (created_at > now() - make_interval(secs => $2) OR ${emailedTodaySql('n.customer_id', '$4::text')}) AS held,
               (claimed_at > now() - make_interval(secs => $3)) AS fresh_claim
-       FROM notices WHERE id = $1`,
-        [event.noticeId, this.digestSeconds(), this.leaseSeconds],
+       FROM notices n WHERE id = $1`,
+        [event.noticeId, this.digestSeconds(), this.leaseSeconds, this.timeZone],
       );
     const row = rows[0];
     if (!row) throw new PermanentMessageError(`notice ${event.noticeId} does not exist`);
@@ -195,11 +212,12 @@ export class NoticeDeliveryService {
   async dueCustomers(limit: number): Promise<string[]> {
     const rows: { customer_id: string }[] = await this.dataSource.query(
       `SELECT DISTINCT customer_id FROM notices
-       WHERE (status = 'requested' AND created_at <= now() - make_interval(secs => $1)
-              AND (next_attempt_at IS NULL OR next_attempt_at <= now()))
-          OR (status = 'sending' AND handed_at IS NULL AND claimed_at <= now() - make_interval(secs => $2))
+       WHERE ((status = 'requested' AND created_at <= now() - make_interval(secs => $1)
+               AND (next_attempt_at IS NULL OR next_attempt_at <= now()))
+           OR (status = 'sending' AND handed_at IS NULL AND claimed_at <= now() - make_interval(secs => $2)))
+         AND NOT ${emailedTodaySql('notices.customer_id', '$4::text')}
        LIMIT $3`,
-      [this.digestSeconds(), this.leaseSeconds, limit],
+      [this.digestSeconds(), this.leaseSeconds, limit, this.timeZone],
     );
     return rows.map((r) => r.customer_id);
   }
@@ -225,12 +243,13 @@ export class NoticeDeliveryService {
            AND ((status = 'requested' AND (id = $2 OR (created_at <= now() - make_interval(secs => $3)
                                                        AND (next_attempt_at IS NULL OR next_attempt_at <= now()))))
              OR (status = 'sending' AND handed_at IS NULL AND claimed_at <= now() - make_interval(secs => $4)))
+           AND NOT ${emailedTodaySql('$1', '$5::text')}
          RETURNING id, attempts, claim_token, action_id, customer_id, created_at)
        SELECT n.id, n.attempts, n.claim_token, n.action_id, n.customer_id, n.created_at, c.id AS customer_row, a.id AS action_row, c.email, c.name, c.unsubscribed_at, c.erased_at,
               a.title, a.notice_subject, a.notice_body
        FROM claimed n LEFT JOIN customers c ON c.id = n.customer_id LEFT JOIN actions a ON a.id = n.action_id
        ORDER BY n.created_at, n.id`,
-      [customerId, includeNoticeId, this.digestSeconds(), this.leaseSeconds],
+      [customerId, includeNoticeId, this.digestSeconds(), this.leaseSeconds, this.timeZone],
     );
     if (details.some((d) => d.customer_row === null || d.action_row === null))
       throw new PermanentMessageError(`notices of customer ${customerId} lost their customer or action`);
