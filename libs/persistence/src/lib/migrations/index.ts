@@ -10,6 +10,7 @@ import { LoopRollups1796400000000 } from './1796400000000-loop-rollups';
 import { ThemeSearchText1796500000000 } from './1796500000000-theme-search-text';
 import { NoticeDigest1796600000000 } from './1796600000000-notice-digest';
 import { NoticeHandOff1796700000000 } from './1796700000000-notice-hand-off';
+import { ActionAnnouncements1796700000001 } from './1796700000001-action-announcements';
 
 /** Every migration, oldest first. Never edit one that has landed: add a new one. */
 export const ALL_MIGRATIONS = [
@@ -25,4 +26,5 @@ export const ALL_MIGRATIONS = [
   ThemeSearchText1796500000000,
   NoticeDigest1796600000000,
   NoticeHandOff1796700000000,
+  ActionAnnouncements1796700000001,
 ];
