@@ -182,6 +182,33 @@ describe('NoticeDeliveryService on PostgreSQL and SMTP', () => {
     expect(await mailTo(email)).toHaveLength(0);
   });
 
+  it('sends nothing to an erased customer: erased before the request, or between the claim and the hand-over', async () => {
+    // The erasure as CustomerErasureService does it: personal data gone, notices to send suppressed.
+    const erase = (customerId: string) =>
+      db.dataSource.query(
+        `WITH c AS (UPDATE customers SET email = NULL, name = NULL, erased_at = now() WHERE id = $1 RETURNING id)
+         UPDATE notices SET status = 'suppressed', claimed_at = NULL, last_error = 'customer erased'
+         WHERE customer_id = (SELECT id FROM c) AND status IN ('requested', 'sending')`,
+        [customerId],
+      );
+    const before = await givenNotice(`erased-before-${run}@example.com`);
+    await db.dataSource.query(`UPDATE customers SET erased_at = now() WHERE id = $1`, [before.customerId]);
+    await expect(service.deliver(before)).resolves.toBe('suppressed');
+    expect((await noticeRow(before.noticeId))?.last_error).toBe('customer erased');
+
+    const during = await givenNotice(`erased-during-${run}@example.com`);
+    const erasing = new NoticeDeliveryService(db.dataSource, transport, config, {
+      acquire: () => erase(during.customerId).then(() => undefined),
+    } as unknown as SendThrottle);
+    await expect(erasing.deliverCustomer(during.customerId, during.noticeId)).resolves.toBe('nothing-due');
+    expect(await noticeRow(during.noticeId)).toEqual(
+      expect.objectContaining({ status: 'suppressed', last_error: 'customer erased', message_id: null }),
+    );
+    await expect(service.deliver(during)).resolves.toBe('already-done');
+    expect(await mailTo(`erased-before-${run}@example.com`)).toHaveLength(0);
+    expect(await mailTo(`erased-during-${run}@example.com`)).toHaveLength(0);
+  });
+
   it('keeps a notice for retry when SMTP is down, and sends it once SMTP is back', async () => {
     const email = `retry-${run}@example.com`;
     const event = await givenNotice(email);
