@@ -116,6 +116,8 @@ export class NoticeDeliveryService {
     // Another notifier (or this one's sweeper) holds a live claim: it finishes the notice, or the
     // sweeper takes the claim over once its lease has run out. Nothing to wait for here.
     if (after[0]?.status === 'sending') return 'claimed-elsewhere';
+    // Given back (its claim was lost before the hand-over) or not due yet: the sweeper sends it when due.
+    if (after[0]?.status === 'requested') return 'held';
     return 'already-done';
   }
 
