@@ -37,7 +37,7 @@ describe('folderTransport', () => {
 
 describe('connectNoDelay', () => {
   it('hands over a connected socket, or the connection error', async () => {
-    const server = createServer((socket) => socket.end('220 hello\r\n'));
+    const server = createServer((socket) => socket.on('error', () => undefined));
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const { port } = server.address() as AddressInfo;
     const connected = await new Promise<Socket>((resolve, reject) =>
@@ -46,6 +46,7 @@ describe('connectNoDelay', () => {
       ),
     );
     expect(connected.remotePort).toBe(port);
+    connected.on('error', () => undefined);
     connected.destroy();
     await new Promise<void>((resolve) => server.close(() => resolve()));
     const refused = await new Promise<Error | null>((resolve) =>
