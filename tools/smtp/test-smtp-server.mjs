@@ -19,6 +19,7 @@
 // decoded, structured ones (addresses, dates, content-type) as sent, unfolded. from/to/cc/replyTo are
 // the decoded address lists as text ("Name" <a@b>, c@d). text and html are "" when absent.
 // Messages stored by earlier versions (<id>.eml + <id>.json files in the same folder) are still served.
+// At most $SMTP_PARSED_CACHE (default 20,000) parsed messages are kept in memory; older ones are parsed again.
 // Logs go to $CLOSEDLOOP_STATE/smtp/server.log (or $SMTP_LOG_FILE; "-" for stdout).
 // Plain Node ESM, no build step; needs the npm packages smtp-server and mailparser.
 import { SMTPServer } from 'smtp-server';
@@ -117,8 +118,9 @@ const logPath = join(storeDir, 'messages.log');
  */
 const index = [];
 const byId = new Map();
-/** id -> the message's API JSON (a string), filled on first request. */
+/** id -> the message's API JSON (a string), filled on first request; the oldest go past SMTP_PARSED_CACHE. */
 const parsedCache = new Map();
+const parsedCacheMax = Number(process.env.SMTP_PARSED_CACHE || 20_000);
 let logSize = 0;
 let appendStream;
 
@@ -244,7 +246,10 @@ async function messageJson(entry) {
     }
     json = JSON.stringify(parsedJson(entry.id, entry.receivedAt, entry.envelope, raw, parsed));
   }
-  if (byId.get(entry.id) === entry) parsedCache.set(entry.id, json);
+  if (byId.get(entry.id) === entry) {
+    parsedCache.set(entry.id, json);
+    if (parsedCache.size > parsedCacheMax) parsedCache.delete(parsedCache.keys().next().value);
+  }
   return json;
 }
 
