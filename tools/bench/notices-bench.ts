@@ -9,23 +9,23 @@
  *     the same statements as ActionService.announce;
  *  5. the time until all N messages are stored by the SMTP server, duplicates by Message-ID and by
  *     recipient, every notice's status, and the notifier's RSS sampled every second.
- *  Then the SMTP server alone: N messages sent straight to it with nodemailer (same pool size), to
- *  tell whether the server is the bottleneck.
+ *  Then the SMTP server alone: N messages sent straight to it with the notifier's nodemailer transport
+ *  (same pool size), to tell whether the server is the bottleneck.
  * Needs the local stack (npm run stack:up) and a built notifier (npx nx run notifier:build).
  * Run it under `flock /tmp/closedloop-e2e.lock`: the notifier's consumer group is the one of every notifier.
  * Options: --customers N (default 10000), --rate R NOTIFIER_MAX_PER_SECOND (default 1000), --concurrency C (default 8),
- * --skip-direct (leave out the SMTP server alone).
+ * --skip-direct (leave out the SMTP server alone), --cpu-prof DIR (the notifier writes a V8 CPU profile there).
  */
 import { NoticeRequestedTopic } from '@closedloop/contracts';
 import { enqueueOutbox } from '@closedloop/persistence';
 import { createTestDatabase } from '@closedloop/persistence/testing';
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import nodemailer from 'nodemailer';
+import { smtpTransport } from '../../libs/notifier/feature-delivery/src/lib/mail-transport';
 
 const root = join(__dirname, '..', '..');
 const { values } = parseArgs({
@@ -34,6 +34,7 @@ const { values } = parseArgs({
     rate: { type: 'string', default: '1000' },
     concurrency: { type: 'string', default: '8' },
     'skip-direct': { type: 'boolean', default: false },
+    'cpu-prof': { type: 'string' },
   },
 });
 const N = Number(values.customers);
@@ -73,26 +74,46 @@ function startSmtp(store: string): ChildProcess {
   return child;
 }
 
-/** Stored messages (the server writes <id>.json once a message is parsed and stored). */
-const storedCount = (store: string) => readdirSync(store).filter((f) => f.endsWith('.json')).length;
+/** Messages the SMTP server has stored (its count, from its HTTP API). */
+async function storedCount(): Promise<number> {
+  const health = (await (await fetch(`http://127.0.0.1:${SMTP_HTTP_PORT}/health`)).json()) as { messages: number };
+  return health.messages;
+}
+
+/**
+ * The stored messages' raw bytes and envelopes, read straight from the server's messages.log
+ * (a JSON line per message, then its bytes): asking the API would parse all N of them.
+ */
+function storedMessages(store: string): { raw: Buffer; to: string[] }[] {
+  const log = readFileSync(join(store, 'messages.log'));
+  const out: { raw: Buffer; to: string[] }[] = [];
+  let pos = 0;
+  while (pos < log.length) {
+    const nl = log.indexOf(10, pos);
+    const meta = JSON.parse(log.subarray(pos, nl).toString('utf8')) as { size: number; envelope: { to: string[] } };
+    out.push({ raw: log.subarray(nl + 1, nl + 1 + meta.size), to: meta.envelope.to });
+    pos = nl + 1 + meta.size + 1;
+  }
+  return out;
+}
 
 function duplicates(store: string): { messages: number; messageIds: number; recipients: number } {
   const ids = new Set<string>();
   const recipients = new Set<string>();
   let messages = 0;
-  for (const file of readdirSync(store).filter((f) => f.endsWith('.json'))) {
-    const m = JSON.parse(readFileSync(join(store, file), 'utf8')) as { messageId: string; envelope: { to: string[] } };
+  for (const m of storedMessages(store)) {
     messages++;
-    ids.add(m.messageId);
-    for (const to of m.envelope.to) recipients.add(to);
+    const head = m.raw.subarray(0, m.raw.indexOf('\r\n\r\n')).toString('utf8');
+    ids.add(/^Message-ID:\s*(\S+)/im.exec(head)?.[1] ?? `none-${messages}`);
+    for (const to of m.to) recipients.add(to);
   }
   return { messages, messageIds: ids.size, recipients: recipients.size };
 }
 
-async function waitForStored(store: string, count: number, limitMs: number, onTick?: () => void): Promise<number | undefined> {
+async function waitForStored(count: number, limitMs: number, onTick?: () => void): Promise<number | undefined> {
   const started = Date.now();
   while (Date.now() - started < limitMs) {
-    if (storedCount(store) >= count) return Date.now() - started;
+    if ((await storedCount()) >= count) return Date.now() - started;
     onTick?.();
     await sleep(250);
   }
@@ -130,7 +151,8 @@ async function main(): Promise<void> {
     await db.dataSource.query(`INSERT INTO action_feedback (action_id, feedback_id) SELECT $1, id FROM feedback`, [actionId]);
     console.log(`seeded ${N} customers with feedback in ${Date.now() - seedStarted} ms`);
 
-    const notifier = spawn(process.execPath, [join(root, 'dist', 'apps', 'notifier', 'main.js')], {
+    const profile = values['cpu-prof'] ? ['--cpu-prof', '--cpu-prof-dir', values['cpu-prof']] : [];
+    const notifier = spawn(process.execPath, [...profile, join(root, 'dist', 'apps', 'notifier', 'main.js')], {
       env: {
         ...process.env,
         NO_COLOR: '1',
@@ -178,7 +200,7 @@ async function main(): Promise<void> {
 
     const rss: number[] = [idleRss];
     let lastSample = 0;
-    const arrivedMs = await waitForStored(store, N, 300_000, () => {
+    const arrivedMs = await waitForStored(N, 300_000, () => {
       if (Date.now() - lastSample >= 1_000) {
         lastSample = Date.now();
         rss.push(rssMb(notifier.pid ?? 0));
@@ -192,7 +214,7 @@ async function main(): Promise<void> {
     );
     console.log(
       arrivedMs === undefined
-        ? `NOT all ${N} arrived within 300 s (${storedCount(store)} did)`
+        ? `NOT all ${N} arrived within 300 s (${await storedCount()} did)`
         : `all ${N} messages stored by the SMTP server ${(arrivedMs / 1000).toFixed(1)} s after the announcement (${Math.round((N / arrivedMs) * 1000)} messages/s)`,
     );
     console.log(`stored ${dupes.messages} messages, ${dupes.messageIds} distinct Message-IDs, ${dupes.recipients} distinct recipients`);
@@ -200,6 +222,7 @@ async function main(): Promise<void> {
     const step = Math.max(1, Math.floor(rss.length / 12));
     console.log(`notifier RSS MB (idle, then every ~${step} s): ${rss.filter((_, i) => i % step === 0 || i === rss.length - 1).join(' ')}`);
     notifier.kill('SIGTERM');
+    await new Promise((r) => (notifier.exitCode === null ? notifier.once('exit', r) : r(undefined)));
     if (values['skip-direct']) return;
 
     // The SMTP server alone, same pool size.
@@ -209,21 +232,21 @@ async function main(): Promise<void> {
     const smtp2 = startSmtp(direct);
     children.push(smtp2);
     await waitForHttp(`http://127.0.0.1:${SMTP_HTTP_PORT}/health`, smtp2, 'test SMTP server');
-    const transporter = nodemailer.createTransport({ host: '127.0.0.1', port: SMTP_PORT, pool: true, maxConnections: CONCURRENCY, maxMessages: 1_000 });
-    const sample = readFileSync(join(store, readdirSync(store).find((f) => f.endsWith('.eml')) ?? ''));
+    const transport = smtpTransport({ host: '127.0.0.1', port: SMTP_PORT, secure: false, maxConnections: CONCURRENCY });
+    const sample = storedMessages(store)[0]?.raw;
     const directStarted = Date.now();
     let next = 0;
     await Promise.all(
       Array.from({ length: CONCURRENCY }, async () => {
         while (next < N) {
           const i = next++;
-          await transporter.sendMail({ envelope: { from: 'loop@closedloop.local', to: `direct-${i}@example.com` }, raw: sample });
+          await transport.send({ envelope: { from: 'loop@closedloop.local', to: `direct-${i}@example.com` }, raw: sample });
         }
       }),
     );
     const sentMs = Date.now() - directStarted;
-    const storedMs = await waitForStored(direct, N, 300_000);
-    transporter.close();
+    const storedMs = await waitForStored(N, 300_000);
+    transport.close();
     console.log(
       `SMTP server alone: ${N} messages sent straight to it and stored in ${((sentMs + (storedMs ?? NaN)) / 1000).toFixed(1)} s (${Math.round((N / (sentMs + (storedMs ?? 0))) * 1000)} messages/s)`,
     );

@@ -9,20 +9,25 @@
 //     GET    /api/messages/:id/raw       the message as received (message/rfc822)
 //     DELETE /api/messages               deletes every stored message
 //
-// Each message is stored in $CLOSEDLOOP_STATE/smtp/messages (or $SMTP_STORE_DIR) as <id>.eml (raw)
-// and <id>.json: { id, receivedAt, size, envelope: { from, to[] }, messageId, subject, date, from, to,
+// Messages are kept in $CLOSEDLOOP_STATE/smtp/messages (or $SMTP_STORE_DIR) in one append-only file,
+// messages.log: per message a JSON line { id, receivedAt, size, envelope } then the raw bytes and
+// "\n". Receiving a message costs one buffered append; it is parsed (mailparser) only when the HTTP
+// API is asked for it, and the parsed form is cached in memory. The API's JSON per message:
+// { id, receivedAt, size, envelope: { from, to[] }, messageId, subject, date, from, to,
 // cc, replyTo, headers: { lowercase-name: string | string[] }, text, html, attachments[] }.
 // Header values are strings (arrays for repeated headers): unstructured headers (subject, x-*, list-*)
 // decoded, structured ones (addresses, dates, content-type) as sent, unfolded. from/to/cc/replyTo are
 // the decoded address lists as text ("Name" <a@b>, c@d). text and html are "" when absent.
+// Messages stored by earlier versions (<id>.eml + <id>.json files in the same folder) are still served.
+// At most $SMTP_PARSED_CACHE (default 20,000) parsed messages are kept in memory; older ones are parsed again.
 // Logs go to $CLOSEDLOOP_STATE/smtp/server.log (or $SMTP_LOG_FILE; "-" for stdout).
 // Plain Node ESM, no build step; needs the npm packages smtp-server and mailparser.
 import { SMTPServer } from 'smtp-server';
 import { simpleParser } from 'mailparser';
 import { createServer } from 'node:http';
 import { randomBytes } from 'node:crypto';
-import { createWriteStream, mkdirSync } from 'node:fs';
-import { readdir, readFile, rename, unlink, writeFile } from 'node:fs/promises';
+import { closeSync, createWriteStream, mkdirSync, openSync, readdirSync, readFileSync, readSync, statSync, truncateSync } from 'node:fs';
+import { open, readFile, unlink } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -35,6 +40,8 @@ const storeDir = resolve(process.env.SMTP_STORE_DIR || join(stateDir, 'smtp', 'm
 const logFile = process.env.SMTP_LOG_FILE || join(stateDir, 'smtp', 'server.log');
 const maxSize = Number(process.env.SMTP_MAX_SIZE || 25 * 1024 * 1024);
 const ID_PATTERN = /^[0-9]{13}-[0-9a-f]{8}$/;
+/** SMTP_LOG_MESSAGES=0: no log line per stored message. */
+const verbose = process.env.SMTP_LOG_MESSAGES !== '0';
 
 mkdirSync(storeDir, { recursive: true });
 let logStream = process.stdout;
@@ -79,22 +86,8 @@ function headerObject(parsed) {
   return out;
 }
 
-async function storeMessage(raw, session) {
-  const id = newId();
-  const receivedAt = new Date().toISOString();
-  const envelope = {
-    from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
-    to: session.envelope.rcptTo.map((r) => r.address),
-  };
-  await writeFile(join(storeDir, `${id}.eml`), raw);
-  let parsed;
-  try {
-    parsed = await simpleParser(raw, { skipImageLinks: true, skipTextToHtml: true });
-  } catch (err) {
-    log('parse error for', id, String(err));
-    parsed = { headerLines: [], headers: new Map() };
-  }
-  const message = {
+function parsedJson(id, receivedAt, envelope, raw, parsed) {
+  return {
     id,
     receivedAt,
     size: raw.length,
@@ -116,30 +109,177 @@ async function storeMessage(raw, session) {
       contentId: a.contentId ?? null,
     })),
   };
-  // Write-then-rename so readers never see half a JSON file.
-  const tmp = join(storeDir, `.${id}.json.tmp`);
-  await writeFile(tmp, JSON.stringify(message, null, 2));
-  await rename(tmp, join(storeDir, `${id}.json`));
-  return message;
 }
 
-async function listMessages() {
-  const names = (await readdir(storeDir)).filter((n) => n.endsWith('.json') && !n.startsWith('.'));
-  const messages = [];
-  for (const name of names) {
+const logPath = join(storeDir, 'messages.log');
+/**
+ * Every stored message, oldest first: { id, receivedAt, size, envelope, offset (of the raw bytes in
+ * messages.log) | legacy (true: <id>.eml/<id>.json files), raw (until its append is flushed) }.
+ */
+const index = [];
+const byId = new Map();
+/** id -> the message's API JSON (a string), filled on first request; the oldest go past SMTP_PARSED_CACHE. */
+const parsedCache = new Map();
+const parsedCacheMax = Number(process.env.SMTP_PARSED_CACHE || 20_000);
+let logSize = 0;
+let appendStream;
+
+/** Rebuilds the index from messages.log (and earlier versions' files) at startup. */
+function loadIndex() {
+  const legacy = [];
+  for (const name of readdirSync(storeDir)) {
+    if (!name.endsWith('.json') || name.startsWith('.')) continue;
+    const id = name.slice(0, -'.json'.length);
+    if (!ID_PATTERN.test(id)) continue;
     try {
-      messages.push(JSON.parse(await readFile(join(storeDir, name), 'utf8')));
+      const m = JSON.parse(readFileSync(join(storeDir, name), 'utf8'));
+      legacy.push({ id, receivedAt: m.receivedAt, size: m.size, envelope: m.envelope, legacy: true });
     } catch (err) {
-      if (err.code !== 'ENOENT') log('unreadable', name, String(err));
+      log('unreadable', name, String(err));
     }
   }
-  return messages.sort((a, b) => a.receivedAt.localeCompare(b.receivedAt) || a.id.localeCompare(b.id));
+  legacy.sort((x, y) => x.receivedAt.localeCompare(y.receivedAt) || x.id.localeCompare(y.id));
+  for (const entry of legacy) addEntry(entry);
+  let size = 0;
+  try {
+    size = statSync(logPath).size;
+  } catch {
+    size = 0;
+  }
+  let pos = 0;
+  if (size > 0) {
+    const fd = openSync(logPath, 'r');
+    const head = Buffer.alloc(64 * 1024);
+    try {
+      while (pos < size) {
+        const n = readSync(fd, head, 0, head.length, pos);
+        const nl = head.subarray(0, n).indexOf(10);
+        if (nl < 0) break;
+        const meta = JSON.parse(head.subarray(0, nl).toString('utf8'));
+        const offset = pos + nl + 1;
+        if (offset + meta.size + 1 > size) break; // a record cut short by a crash
+        addEntry({ ...meta, offset });
+        pos = offset + meta.size + 1;
+      }
+    } finally {
+      closeSync(fd);
+    }
+  }
+  if (pos !== size) {
+    log(`messages.log: dropping ${size - pos} trailing byte(s) of an incomplete record`);
+    truncateSync(logPath, pos);
+  }
+  logSize = pos;
+}
+
+function addEntry(entry) {
+  index.push(entry);
+  byId.set(entry.id, entry);
+}
+
+function openAppendStream() {
+  appendStream = createWriteStream(logPath, { flags: 'a' });
+  appendStream.on('error', (err) => log('messages.log write error:', err.stack || String(err)));
+}
+
+/** In-flight appends, and a running clear (appends wait for it). */
+const pendingAppends = new Set();
+let clearing;
+
+/** Appends one message to messages.log; resolves once the bytes are handed to the OS. */
+async function storeMessage(raw, session) {
+  while (clearing) await clearing;
+  const id = newId();
+  const receivedAt = new Date().toISOString();
+  const envelope = {
+    from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
+    to: session.envelope.rcptTo.map((r) => r.address),
+  };
+  const meta = { id, receivedAt, size: raw.length, envelope };
+  const head = Buffer.from(`${JSON.stringify(meta)}\n`, 'utf8');
+  const entry = { ...meta, offset: logSize + head.length, raw };
+  logSize += head.length + raw.length + 1;
+  addEntry(entry);
+  const written = new Promise((resolveStore, rejectStore) => {
+    appendStream.write(Buffer.concat([head, raw, Buffer.from('\n')]), (err) => {
+      if (err) return rejectStore(err);
+      delete entry.raw;
+      resolveStore(entry);
+    });
+  });
+  pendingAppends.add(written);
+  try {
+    return await written;
+  } finally {
+    pendingAppends.delete(written);
+  }
+}
+
+async function rawOf(entry) {
+  if (entry.raw) return entry.raw;
+  if (entry.legacy) return readFile(join(storeDir, `${entry.id}.eml`));
+  const handle = await open(logPath, 'r');
+  try {
+    const buffer = Buffer.alloc(entry.size);
+    await handle.read(buffer, 0, entry.size, entry.offset);
+    return buffer;
+  } finally {
+    await handle.close();
+  }
+}
+
+/** The message's API JSON (as a string), parsed on first request. */
+async function messageJson(entry) {
+  const cached = parsedCache.get(entry.id);
+  if (cached) return cached;
+  let json;
+  if (entry.legacy) {
+    json = JSON.stringify(JSON.parse(await readFile(join(storeDir, `${entry.id}.json`), 'utf8')));
+  } else {
+    const raw = await rawOf(entry);
+    let parsed;
+    try {
+      parsed = await simpleParser(raw, { skipImageLinks: true, skipTextToHtml: true });
+    } catch (err) {
+      log('parse error for', entry.id, String(err));
+      parsed = { headerLines: [], headers: new Map() };
+    }
+    json = JSON.stringify(parsedJson(entry.id, entry.receivedAt, entry.envelope, raw, parsed));
+  }
+  if (byId.get(entry.id) === entry) {
+    parsedCache.set(entry.id, json);
+    if (parsedCache.size > parsedCacheMax) parsedCache.delete(parsedCache.keys().next().value);
+  }
+  return json;
+}
+
+async function listMessagesJson() {
+  const entries = index.slice();
+  const parts = [];
+  for (const entry of entries) parts.push(await messageJson(entry));
+  return `[${parts.join(',')}]`;
 }
 
 async function clearMessages() {
-  const names = (await readdir(storeDir)).filter((n) => n.endsWith('.json') || n.endsWith('.eml'));
-  await Promise.all(names.map((n) => unlink(join(storeDir, n)).catch(() => undefined)));
-  return names.filter((n) => n.endsWith('.json')).length;
+  while (clearing) await clearing;
+  let done;
+  clearing = new Promise((r) => (done = r));
+  try {
+    await Promise.allSettled([...pendingAppends]);
+    const deleted = index.length;
+    const names = readdirSync(storeDir).filter((n) => n.endsWith('.json') || n.endsWith('.eml'));
+    await Promise.all(names.map((n) => unlink(join(storeDir, n)).catch(() => undefined)));
+    // The append stream writes with O_APPEND: after truncation it writes from offset 0 again.
+    truncateSync(logPath, 0);
+    index.length = 0;
+    byId.clear();
+    parsedCache.clear();
+    logSize = 0;
+    return deleted;
+  } finally {
+    clearing = undefined;
+    done();
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -171,7 +311,7 @@ const smtp = new SMTPServer({
       }
       storeMessage(Buffer.concat(chunks), session).then(
         (m) => {
-          log(`stored ${m.id} from=<${m.envelope.from}> to=<${m.envelope.to.join('>,<')}> subject=${JSON.stringify(m.subject)} size=${m.size}`);
+          if (verbose) log(`stored ${m.id} from=<${m.envelope.from}> to=<${m.envelope.to.join('>,<')}> size=${m.size}`);
           callback(null, `Message queued as ${m.id}`);
         },
         (err) => {
@@ -185,6 +325,8 @@ const smtp = new SMTPServer({
   },
 });
 smtp.on('error', (err) => log('smtp error:', err.stack || String(err)));
+// Replies go out at once (no Nagle delay on multi-line replies such as EHLO's).
+smtp.server.on('connection', (socket) => socket.setNoDelay(true));
 
 // ---------------------------------------------------------------------------------------------
 // HTTP API
@@ -200,11 +342,10 @@ async function handle(req, res) {
   const path = url.pathname.replace(/\/+$/, '') || '/';
   const method = req.method ?? 'GET';
   if (path === '/health' && (method === 'GET' || method === 'HEAD')) {
-    const count = (await readdir(storeDir)).filter((n) => n.endsWith('.json') && !n.startsWith('.')).length;
-    return send(res, 200, { status: 'ok', smtp: `${host}:${smtpPort}`, messages: count, pid: process.pid });
+    return send(res, 200, { status: 'ok', smtp: `${host}:${smtpPort}`, messages: index.length, pid: process.pid });
   }
   if (path === '/api/messages') {
-    if (method === 'GET') return send(res, 200, await listMessages());
+    if (method === 'GET') return send(res, 200, await listMessagesJson());
     if (method === 'DELETE') {
       const deleted = await clearMessages();
       log(`cleared ${deleted} message(s)`);
@@ -214,11 +355,11 @@ async function handle(req, res) {
   }
   const m = /^\/api\/messages\/([^/]+)(\/raw)?$/.exec(path);
   if (m && method === 'GET') {
-    const id = decodeURIComponent(m[1]);
-    if (!ID_PATTERN.test(id)) return send(res, 404, { error: 'no such message' });
+    const entry = byId.get(decodeURIComponent(m[1]));
+    if (!entry) return send(res, 404, { error: 'no such message' });
     try {
-      if (m[2]) return send(res, 200, await readFile(join(storeDir, `${id}.eml`)), 'message/rfc822');
-      return send(res, 200, await readFile(join(storeDir, `${id}.json`), 'utf8'));
+      if (m[2]) return send(res, 200, await rawOf(entry), 'message/rfc822');
+      return send(res, 200, await messageJson(entry));
     } catch (err) {
       if (err.code === 'ENOENT') return send(res, 404, { error: 'no such message' });
       throw err;
@@ -277,10 +418,13 @@ process.on('uncaughtException', (err) => {
   shutdown('uncaughtException');
 });
 
+loadIndex();
+openAppendStream();
+
 try {
   await listen(smtp.server, smtpPort, 'SMTP');
   await listen(http, httpPort, 'HTTP API');
-  log(`listening: SMTP ${host}:${smtpPort}, HTTP http://${host}:${httpPort}, messages in ${storeDir} (pid ${process.pid})`);
+  log(`listening: SMTP ${host}:${smtpPort}, HTTP http://${host}:${httpPort}, ${index.length} message(s) in ${storeDir} (pid ${process.pid})`);
 } catch (err) {
   stopping = true;
   log(String(err.message || err));

@@ -16,7 +16,12 @@ export class AppModule {
       module: AppModule,
       imports: [
         MetricsModule.forService('notifier'),
-        DatabaseModule.forRoot({ url: env.DATABASE_URL, runMigrations: env.RUN_MIGRATIONS }),
+        // The consumer's and the sweeper's workers (NOTIFIER_CONCURRENCY each) each hold one connection at a time.
+        DatabaseModule.forRoot({
+          url: env.DATABASE_URL,
+          runMigrations: env.RUN_MIGRATIONS,
+          poolSize: 2 * env.NOTIFIER_CONCURRENCY + 2,
+        }),
         MessagingModule.forKafka({
           brokers: env.KAFKA_BROKERS,
           clientId: 'closedloop-notifier',
@@ -36,8 +41,10 @@ export class AppModule {
             }),
             maxPerSecond: env.NOTIFIER_MAX_PER_SECOND,
             digestMinutes: env.NOTICE_DIGEST_MINUTES,
+            digestTimeZone: env.NOTICE_DIGEST_TIME_ZONE,
             sweepIntervalMs: env.NOTICE_SWEEP_SECONDS * 1000,
             sendConcurrency: env.NOTIFIER_CONCURRENCY,
+            claimLeaseSeconds: env.NOTICE_CLAIM_LEASE_SECONDS,
           },
           () =>
             smtpTransport({

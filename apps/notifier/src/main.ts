@@ -11,7 +11,10 @@ async function bootstrap(): Promise<void> {
   const app = await NestFactory.create(AppModule.forRoot(env));
   app.enableShutdownHooks();
   await app.listen(env.HEALTH_PORT, env.HOST);
-  Logger.log(`notifier running; health at http://${env.HOST}:${env.HEALTH_PORT}/health/ready`, 'Bootstrap');
+  Logger.log(
+    `notifier running; health at http://${env.HOST}:${env.HEALTH_PORT}/health/ready`,
+    'Bootstrap',
+  );
 }
 
 bootstrap().catch((error: unknown) => {

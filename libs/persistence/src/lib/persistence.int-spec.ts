@@ -22,6 +22,7 @@ describe('persistence on a real PostgreSQL', () => {
         )) as { table_name: string }[]
       ).map((r) => r.table_name);
     expect(await tables()).toEqual([
+      'action_announcements',
       'action_comments',
       'action_feedback',
       'action_history',
@@ -53,7 +54,7 @@ describe('persistence on a real PostgreSQL', () => {
     for (let i = 0; i < ALL_MIGRATIONS.length; i++) await db.dataSource.undoLastMigration();
     expect(await tables()).toEqual([]);
     await db.dataSource.runMigrations();
-    expect(await tables()).toHaveLength(27);
+    expect(await tables()).toHaveLength(28);
   });
 
   it('resolves one customer per email and per source identity, even when asked concurrently', async () => {

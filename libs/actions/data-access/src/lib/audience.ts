@@ -47,8 +47,10 @@ export interface AudienceOptions {
  * the customers with feedback in the action's themes (read live) or linked to it directly,
  * narrowed by the filter, each with the reason they are left out (first that applies: erased,
  * unsubscribed, no email address, already told about this action, over the weekly cap) or null.
- * The cap counts the customer's notices sent in the 7 days before `now` and those still pending
- * that were queued in them.
+ * The cap counts EMAILS, not notices: the distinct Message-IDs of the customer's notices sent in
+ * the 7 days before `now` (a digest naming three changes is one email; a sent notice without a
+ * Message-ID counts as one), plus one if notices queued in those days are still pending (they go
+ * out together as one email).
  */
 export async function audienceMembers(
   manager: EntityManager,
@@ -74,10 +76,11 @@ export async function audienceMembers(
          WHEN c.unsubscribed_at IS NOT NULL THEN 'UNSUBSCRIBED'
          WHEN c.email IS NULL THEN 'NO_EMAIL'
          WHEN EXISTS (SELECT 1 FROM notices n WHERE n.action_id = $1 AND n.customer_id = c.id) THEN 'ALREADY_TOLD'
-         WHEN (SELECT count(*) FROM notices n WHERE n.customer_id = c.id AND (
-                 (n.status = 'sent' AND n.sent_at > $7::timestamptz - interval '7 days')
-                 OR (n.status IN ('requested', 'sending') AND n.created_at > $7::timestamptz - interval '7 days'))
-              ) >= $8::int THEN 'OVER_CAP'
+         WHEN (SELECT count(DISTINCT COALESCE(n.message_id, n.id::text)) FROM notices n
+               WHERE n.customer_id = c.id AND n.status = 'sent' AND n.sent_at > $7::timestamptz - interval '7 days')
+            + (SELECT count(*) FROM (SELECT 1 FROM notices n WHERE n.customer_id = c.id
+                 AND n.status IN ('requested', 'sending') AND n.created_at > $7::timestamptz - interval '7 days' LIMIT 1) p)
+              >= $8::int THEN 'OVER_CAP'
        END AS excluded
      FROM customers c JOIN matched m ON m.customer_id = c.id
      ORDER BY c.id`,

@@ -20,6 +20,8 @@ const config: DeliveryConfig = {
   digestMinutes: 0,
   sweepIntervalMs: 60_000,
   sendConcurrency: 1,
+  // Each test changes the settings and expects the very next email to follow them.
+  senderCacheMs: 0,
 };
 
 interface Received {

@@ -11,3 +11,35 @@ export async function configuredSender(
   );
   return senderFrom(resolveSenderSettings(new Map(rows.map((r) => [r.key, r.value]))), fallback);
 }
+
+/** How long the notifier reuses the sender it read: a change reaches mail within this time. */
+export const SENDER_CACHE_MS = 5_000;
+
+/**
+ * The configured sender, read at most once per `ttlMs`, so a large announcement does not
+ * read the settings once per email.
+ */
+export class CachedSender {
+  private cached: { at: number; from: Promise<string | { name: string; address: string }> } | null =
+    null;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly fallback: string,
+    private readonly ttlMs: number = SENDER_CACHE_MS,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  current(): Promise<string | { name: string; address: string }> {
+    const now = this.now();
+    if (!this.cached || now - this.cached.at >= this.ttlMs) {
+      const from = configuredSender(this.dataSource, this.fallback);
+      this.cached = { at: now, from };
+      // A failed read is not kept: the next email asks again.
+      from.catch(() => {
+        if (this.cached?.from === from) this.cached = null;
+      });
+    }
+    return this.cached.from;
+  }
+}

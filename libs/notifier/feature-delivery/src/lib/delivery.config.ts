@@ -19,8 +19,20 @@ export interface DeliveryConfig {
    * announced to the same customer within the window go out as one email (0: send at once).
    */
   readonly digestMinutes: number;
+  /**
+   * At most one change-notice email per customer per calendar day in this IANA time zone (default
+   * UTC): a notice due after the customer's email of the day has gone waits for the next day.
+   */
+  readonly digestTimeZone?: string;
   /** How often the notifier sweeps for due notices (held for the digest, retry due, stale claims). */
   readonly sweepIntervalMs: number;
+  /**
+   * How long a claim on a notice holds before a notifier may take it over or, if its message had
+   * already been handed to the SMTP server, mark it failed as unconfirmed (default CLAIM_LEASE_SECONDS).
+   */
+  readonly claimLeaseSeconds?: number;
+  /** How long the sender read from the settings is reused (default SENDER_CACHE_MS). */
+  readonly senderCacheMs?: number;
   /** Customers the sweeper sends to in parallel (and the size of the SMTP connection pool). */
   readonly sendConcurrency: number;
 }

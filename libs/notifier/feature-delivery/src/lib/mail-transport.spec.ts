@@ -1,7 +1,8 @@
 import { mkdtemp, readdir, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { folderTransport, isPermanentSmtpFailure } from './mail-transport';
+import { createServer, type AddressInfo, type Socket } from 'node:net';
+import { connectNoDelay, folderTransport, isPermanentSmtpFailure } from './mail-transport';
 
 describe('isPermanentSmtpFailure', () => {
   it('treats 5xx replies as permanent and everything else as temporary', () => {
@@ -31,5 +32,26 @@ describe('folderTransport', () => {
     const eml = await readFile(join(dir, files[0] ?? ''), 'utf8');
     expect(eml).toContain('Subject: We fixed it');
     expect(eml).toContain('List-Unsubscribe: <http://localhost/unsubscribe/x>');
+  });
+});
+
+describe('connectNoDelay', () => {
+  it('hands over a connected socket, or the connection error', async () => {
+    const server = createServer((socket) => socket.on('error', () => undefined));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    const connected = await new Promise<Socket>((resolve, reject) =>
+      connectNoDelay('127.0.0.1', port, 5_000, (error, result) =>
+        error || !result ? reject(error) : resolve(result.connection),
+      ),
+    );
+    expect(connected.remotePort).toBe(port);
+    connected.on('error', () => undefined);
+    connected.destroy();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    const refused = await new Promise<Error | null>((resolve) =>
+      connectNoDelay('127.0.0.1', port, 5_000, (error) => resolve(error)),
+    );
+    expect(refused?.message).toMatch(/ECONNREFUSED/);
   });
 });

@@ -3,7 +3,8 @@ import { randomUUID } from 'node:crypto';
 import { createServer, connect, type AddressInfo, type Server } from 'node:net';
 import type { DeliveryConfig } from './delivery.config';
 import { smtpTransport, type MailTransport } from './mail-transport';
-import { NoticeDeliveryService } from './notice-delivery.service';
+import { NoticeDeliveryService, UNCONFIRMED_REASON } from './notice-delivery.service';
+import type { SendThrottle } from './send-throttle';
 import { NoticeSweeper } from './notice-sweeper';
 import type { OutboxRelayService } from '@closedloop/platform';
 
@@ -181,6 +182,41 @@ describe('NoticeDeliveryService on PostgreSQL and SMTP', () => {
     expect(await mailTo(email)).toHaveLength(0);
   });
 
+  it('sends nothing to an erased customer: erased before the request, or between the claim and the hand-over', async () => {
+    // The erasure as CustomerErasureService does it: personal data gone, notices to send suppressed.
+    const erase = (customerId: string) =>
+      db.dataSource.query(
+        `WITH c AS (UPDATE customers SET email = NULL, name = NULL, erased_at = now() WHERE id = $1 RETURNING id)
+         UPDATE notices SET status = 'suppressed', claimed_at = NULL, last_error = 'customer erased'
+         WHERE customer_id = (SELECT id FROM c) AND status IN ('requested', 'sending')`,
+        [customerId],
+      );
+    const before = await givenNotice(`erased-before-${run}@example.com`);
+    await db.dataSource.query(`UPDATE customers SET erased_at = now() WHERE id = $1`, [
+      before.customerId,
+    ]);
+    await expect(service.deliver(before)).resolves.toBe('suppressed');
+    expect((await noticeRow(before.noticeId))?.last_error).toBe('customer erased');
+
+    const during = await givenNotice(`erased-during-${run}@example.com`);
+    const erasing = new NoticeDeliveryService(db.dataSource, transport, config, {
+      acquire: () => erase(during.customerId).then(() => undefined),
+    } as unknown as SendThrottle);
+    await expect(erasing.deliverCustomer(during.customerId, during.noticeId)).resolves.toBe(
+      'nothing-due',
+    );
+    expect(await noticeRow(during.noticeId)).toEqual(
+      expect.objectContaining({
+        status: 'suppressed',
+        last_error: 'customer erased',
+        message_id: null,
+      }),
+    );
+    await expect(service.deliver(during)).resolves.toBe('already-done');
+    expect(await mailTo(`erased-before-${run}@example.com`)).toHaveLength(0);
+    expect(await mailTo(`erased-during-${run}@example.com`)).toHaveLength(0);
+  });
+
   it('keeps a notice for retry when SMTP is down, and sends it once SMTP is back', async () => {
     const email = `retry-${run}@example.com`;
     const event = await givenNotice(email);
@@ -270,6 +306,59 @@ describe('NoticeDeliveryService on PostgreSQL and SMTP', () => {
     );
   });
 
+  it('never sends again a notice whose killed notifier had handed it to the SMTP server: it ends failed as unconfirmed', async () => {
+    const email = `handed-${run}@example.com`;
+    const event = await givenNotice(email);
+    // A notifier claimed the notice, handed its message to the SMTP server and died before recording the outcome.
+    await db.dataSource.query(
+      `UPDATE notices SET status = 'sending', attempts = 1, claimed_at = now() - interval '61 seconds',
+              claim_token = gen_random_uuid(), handed_at = now() - interval '61 seconds', message_id = '<m@x>' WHERE id = $1`,
+      [event.noticeId],
+    );
+    expect(await service.dueCustomers(1_000)).not.toContain(event.customerId);
+    await expect(service.deliver(event)).resolves.toBe('claimed-elsewhere');
+    await expect(service.resolveUnconfirmed()).resolves.toBeGreaterThanOrEqual(1);
+    await expect(service.deliver(event)).resolves.toBe('already-done');
+    expect(await mailTo(email)).toHaveLength(0);
+    expect(await noticeRow(event.noticeId)).toEqual(
+      expect.objectContaining({
+        status: 'failed',
+        message_id: '<m@x>',
+        last_error: UNCONFIRMED_REASON,
+      }),
+    );
+    const events: { n: string }[] = await db.dataSource.query(
+      `SELECT count(*) AS n FROM outbox WHERE topic = 'notice.delivered.v1' AND payload::text LIKE $1`,
+      [`%${event.noticeId}%`],
+    );
+    expect(Number(events[0]?.n)).toBe(1);
+  });
+
+  it('sends nothing when its claim was taken over before the hand-off, and the new holder sends once', async () => {
+    const email = `overtaken-${run}@example.com`;
+    const event = await givenNotice(email);
+    let takeOver: Promise<unknown> | undefined;
+    // The first notifier stalls (its claim goes stale and another takes it) just before handing the message over.
+    const slowService = new NoticeDeliveryService(db.dataSource, transport, config, {
+      acquire: async () => {
+        await db.dataSource.query(
+          `UPDATE notices SET claimed_at = now() - interval '61 seconds' WHERE id = $1`,
+          [event.noticeId],
+        );
+        takeOver = service.deliverCustomer(event.customerId);
+        await takeOver;
+      },
+    } as unknown as SendThrottle);
+    await expect(slowService.deliverCustomer(event.customerId, event.noticeId)).resolves.toBe(
+      'nothing-due',
+    );
+    await expect(takeOver).resolves.toBe('sent');
+    expect(await mailTo(email)).toHaveLength(1);
+    expect(await noticeRow(event.noticeId)).toEqual(
+      expect.objectContaining({ status: 'sent', attempts: 2 }),
+    );
+  });
+
   it('marks a notice failed at once on a permanent (5xx) SMTP reply', async () => {
     const event = await givenNotice(`permanent-${run}@example.com`);
     const rejecting: MailTransport = {
@@ -323,9 +412,10 @@ describe('NoticeDeliveryService on PostgreSQL and SMTP', () => {
       text_body: string | null;
       html_body: string | null;
     }[];
+    // The Message-ID is recorded when the message is handed to the SMTP server (it names no one).
     expect(row).toEqual({
       status: 'suppressed',
-      message_id: null,
+      message_id: `<notice-${event.noticeId}@${config.messageIdDomain}>`,
       text_body: null,
       html_body: null,
     });
@@ -398,6 +488,68 @@ describe('NoticeDeliveryService on PostgreSQL and SMTP', () => {
       expect(mails).toHaveLength(1);
       expect(mails[0]?.html.match(/you said/g)).toHaveLength(2);
       expect(mails[0]?.subject).toBe('We made 2 changes you asked for');
+    });
+
+    it("sends at most one email per customer per calendar day: a notice due after the day's email waits for the next day", async () => {
+      const email = `daily-${run}@example.com`;
+      const first = await givenNotice(email, { title: 'faster checkout' });
+      await expect(service.deliver(first)).resolves.toBe('sent');
+      // Announced later the same day: held, not due, and no sweep or request sends it.
+      const second = await givenNotice(email, { customerId: first.customerId, title: 'dark mode' });
+      await expect(service.deliver(second)).resolves.toBe('held');
+      expect(await service.dueCustomers(1_000)).not.toContain(first.customerId);
+      await expect(service.deliverCustomer(first.customerId, second.noticeId)).resolves.toBe(
+        'nothing-due',
+      );
+      expect(await mailTo(email)).toHaveLength(1);
+      // The next day (the first email now dates from yesterday): the second goes out, once.
+      await db.dataSource.query(
+        `UPDATE notices SET sent_at = sent_at - interval '1 day' WHERE id = $1`,
+        [first.noticeId],
+      );
+      expect(await service.dueCustomers(1_000)).toContain(first.customerId);
+      await expect(service.deliver(second)).resolves.toBe('sent');
+      await expect(service.deliver(second)).resolves.toBe('already-done');
+      const mails = await mailTo(email);
+      expect(mails).toHaveLength(2);
+      expect(mails.map((m) => m.subject).sort()).toEqual([
+        'We shipped dark mode',
+        'We shipped faster checkout',
+      ]);
+    });
+
+    it('counts the calendar day in the configured time zone', async () => {
+      const zone = 'Pacific/Kiritimati'; // UTC+14: its days begin at 10:00 UTC
+      const zoned = new NoticeDeliveryService(db.dataSource, transport, {
+        ...config,
+        digestTimeZone: zone,
+      });
+      // The customer's last email a minute before, or a minute after, the zone's day began.
+      const secondAfterEmailAt = async (
+        label: string,
+        offset: '-1 minute' | '+1 minute',
+        by: NoticeDeliveryService,
+      ) => {
+        const email = `zoned-${label}-${run}@example.com`;
+        const first = await givenNotice(email, { title: 'faster checkout' });
+        await expect(service.deliver(first)).resolves.toBe('sent');
+        await db.dataSource.query(
+          `UPDATE notices SET sent_at = (date_trunc('day', now() AT TIME ZONE $2) AT TIME ZONE $2) + $3::interval WHERE id = $1`,
+          [first.noticeId, zone, offset],
+        );
+        const second = await givenNotice(email, {
+          customerId: first.customerId,
+          title: 'dark mode',
+        });
+        return by.deliver(second);
+      };
+      await expect(secondAfterEmailAt('before', '-1 minute', zoned)).resolves.toBe('sent');
+      await expect(secondAfterEmailAt('after', '+1 minute', zoned)).resolves.toBe('held');
+      // The same two instants are the same UTC day (10:00 UTC is far from midnight): a UTC
+      // notifier decides both alike.
+      const utcBefore = await secondAfterEmailAt('utc-before', '-1 minute', service);
+      const utcAfter = await secondAfterEmailAt('utc-after', '+1 minute', service);
+      expect(utcBefore).toBe(utcAfter);
     });
 
     it('retries a failed batch only after its backoff when swept', async () => {

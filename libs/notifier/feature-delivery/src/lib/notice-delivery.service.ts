@@ -1,6 +1,6 @@
 import { quoteOf } from '@closedloop/actions-data-access';
 import { NoticeDeliveredTopic, type NoticeRequestedEvent } from '@closedloop/contracts';
-import { PermanentMessageError } from '@closedloop/messaging';
+import { InvalidMessageError, PermanentMessageError, validateValue } from '@closedloop/messaging';
 import {
   deliveryRetriesExhausted,
   deliveryRetryDelayMs,
@@ -12,7 +12,7 @@ import {
 import { enqueueOutbox } from '@closedloop/persistence';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { configuredSender } from './configured-sender';
+import { CachedSender } from './configured-sender';
 import { DELIVERY_CONFIG, type DeliveryConfig } from './delivery.config';
 import { isPermanentSmtpFailure, MAIL_TRANSPORT, type MailTransport } from './mail-transport';
 import { SEND_THROTTLE, SendThrottle } from './send-throttle';
@@ -20,9 +20,14 @@ import { SEND_THROTTLE, SendThrottle } from './send-throttle';
 /** How long a claim on a notice holds before another notifier may take it over (a notifier killed mid-send). */
 export const CLAIM_LEASE_SECONDS = 60;
 
+/** The reason recorded on a notice whose notifier died after handing its message to the SMTP server. */
+export const UNCONFIRMED_REASON =
+  'unconfirmed: the notifier stopped after handing the message to the SMTP server; not sent again (at most one email per notice)';
+
 interface ClaimedNotice {
   id: string;
   attempts: number;
+  claim_token: string;
   action_id: string;
   customer_id: string;
   email: string | null;
@@ -42,17 +47,37 @@ export type DeliveryOutcome =
   | 'held'
   | 'claimed-elsewhere';
 
+/**
+ * SQL: the customer (`customer` is a SQL expression) already got a change-notice email today, in the
+ * time zone given by the SQL parameter `tz`: a notice sent today, one being sent (handed to the
+ * SMTP server) today, or one handed over today whose outcome is unconfirmed.
+ */
+function emailedTodaySql(customer: string, tz: string): string {
+  const dayStart = `(date_trunc('day', now() AT TIME ZONE ${tz}) AT TIME ZONE ${tz})`;
+  return `EXISTS (SELECT 1 FROM notices s WHERE s.customer_id = ${customer} AND (
+            (s.status = 'sent' AND s.sent_at >= ${dayStart})
+            OR (s.status = 'sending' AND s.handed_at >= ${dayStart})
+            OR (s.status = 'failed' AND s.handed_at >= ${dayStart} AND s.last_error LIKE 'unconfirmed:%')))`;
+}
+
+/** A customer's claimed notices that may no longer be sent (taken over, or suppressed meanwhile). */
+class ClaimLostError extends Error {}
+
 const DEFAULT_BODY = 'Hi {{firstName}},\n\nYou told us: "{{quote}}"\n\nWe listened: {{change}}.';
 
 /**
  * Sends change notices, at most once each. A customer's pending notices that have waited the
- * digest window are claimed together (a lease on each row) and sent as ONE email; the Message-ID,
- * status and rendered parts are recorded on every notice it covers. The unique (action, customer)
- * key means there is only one row per notice, and a claimed or finished row is never sent again.
+ * digest window are claimed together (a lease on each row, named by a claim token) and sent as
+ * ONE email; the Message-ID, status and rendered parts are recorded on every notice it covers.
+ * The unique (action, customer) key means there is only one row per notice. Just before the
+ * message goes to the SMTP server the claim's holder marks the rows handed over (only if its
+ * claim still holds); a stale claim is taken over only if nothing was handed over, and a handed-
+ * over notice whose notifier died is marked failed as unconfirmed, never sent again.
  */
 @Injectable()
 export class NoticeDeliveryService {
   private readonly logger = new Logger(NoticeDeliveryService.name);
+  private readonly sender: CachedSender;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -60,16 +85,26 @@ export class NoticeDeliveryService {
     @Inject(DELIVERY_CONFIG) private readonly config: DeliveryConfig,
     @Inject(SEND_THROTTLE)
     private readonly throttle: SendThrottle = new SendThrottle(config.maxPerSecond),
-  ) {}
+  ) {
+    this.sender = new CachedSender(dataSource, config.mailFrom, config.senderCacheMs);
+  }
+
+  private get timeZone(): string {
+    return this.config.digestTimeZone ?? 'UTC';
+  }
+
+  private get leaseSeconds(): number {
+    return this.config.claimLeaseSeconds ?? CLAIM_LEASE_SECONDS;
+  }
 
   /** Handles a notice request: sends the customer's due notices, or holds this one for the digest window. */
   async deliver(event: NoticeRequestedEvent): Promise<DeliveryOutcome> {
     const rows: { status: string; held: boolean; fresh_claim: boolean }[] =
       await this.dataSource.query(
-        `SELECT status, created_at > now() - make_interval(secs => $2) AS held,
+        `SELECT status, (created_at > now() - make_interval(secs => $2) OR ${emailedTodaySql('n.customer_id', '$4::text')}) AS held,
               (claimed_at > now() - make_interval(secs => $3)) AS fresh_claim
-       FROM notices WHERE id = $1`,
-        [event.noticeId, this.digestSeconds(), CLAIM_LEASE_SECONDS],
+       FROM notices n WHERE id = $1`,
+        [event.noticeId, this.digestSeconds(), this.leaseSeconds, this.timeZone],
       );
     const row = rows[0];
     if (!row) throw new PermanentMessageError(`notice ${event.noticeId} does not exist`);
@@ -85,6 +120,8 @@ export class NoticeDeliveryService {
     // Another notifier (or this one's sweeper) holds a live claim: it finishes the notice, or the
     // sweeper takes the claim over once its lease has run out. Nothing to wait for here.
     if (after[0]?.status === 'sending') return 'claimed-elsewhere';
+    // Given back (its claim was lost before the hand-over) or not due yet: the sweeper sends it when due.
+    if (after[0]?.status === 'requested') return 'held';
     return 'already-done';
   }
 
@@ -133,9 +170,15 @@ export class NoticeDeliveryService {
     const rendered = renderDigest(sections, unsubscribeUrl);
     // The oldest notice names the message, so a retry of the same batch keeps its Message-ID.
     const messageId = `<notice-${first.id}@${this.config.messageIdDomain}>`;
-    const from = await configuredSender(this.dataSource, this.config.mailFrom);
+    const from = await this.sender.current();
+    await this.throttle.acquire();
     try {
-      await this.throttle.acquire();
+      await this.handOver(notices, messageId);
+    } catch (error) {
+      if (error instanceof ClaimLostError) return 'nothing-due';
+      throw error;
+    }
+    try {
       await this.transport.send({
         from,
         to: first.name ? { name: first.name, address: first.email } : first.email,
@@ -176,11 +219,12 @@ export class NoticeDeliveryService {
   async dueCustomers(limit: number): Promise<string[]> {
     const rows: { customer_id: string }[] = await this.dataSource.query(
       `SELECT DISTINCT customer_id FROM notices
-       WHERE (status = 'requested' AND created_at <= now() - make_interval(secs => $1)
-              AND (next_attempt_at IS NULL OR next_attempt_at <= now()))
-          OR (status = 'sending' AND claimed_at <= now() - make_interval(secs => $2))
+       WHERE ((status = 'requested' AND created_at <= now() - make_interval(secs => $1)
+               AND (next_attempt_at IS NULL OR next_attempt_at <= now()))
+           OR (status = 'sending' AND handed_at IS NULL AND claimed_at <= now() - make_interval(secs => $2)))
+         AND NOT ${emailedTodaySql('notices.customer_id', '$4::text')}
        LIMIT $3`,
-      [this.digestSeconds(), CLAIM_LEASE_SECONDS, limit],
+      [this.digestSeconds(), this.leaseSeconds, limit, this.timeZone],
     );
     return rows.map((r) => r.customer_id);
   }
@@ -190,41 +234,39 @@ export class NoticeDeliveryService {
   }
 
   /**
-   * Claims the customer's due notices in one statement: each row is taken only if it is still
-   * pending (or its claim is stale) when its row lock is granted, so concurrent notifiers never
-   * claim the same notice.
+   * Claims the customer's due notices in one statement (one round trip): each row is taken only if
+   * it is still pending (or its claim is stale) when its row lock is granted, so concurrent
+   * notifiers never claim the same notice. The claimed rows come back with their customer and action.
    */
   private async claim(
     customerId: string,
     includeNoticeId: string | null,
   ): Promise<ClaimedNotice[]> {
-    return this.dataSource.transaction(async (manager) => {
-      const claimed: { id: string }[] = await manager.query(
-        `WITH claimed AS (
-           UPDATE notices SET status = 'sending', attempts = attempts + 1, claimed_at = now()
-           WHERE customer_id = $1
-             AND ((status = 'requested' AND (id = $2 OR (created_at <= now() - make_interval(secs => $3)
-                                                         AND (next_attempt_at IS NULL OR next_attempt_at <= now()))))
-               OR (status = 'sending' AND claimed_at <= now() - make_interval(secs => $4)))
-           RETURNING id)
-         SELECT id FROM claimed`,
-        [customerId, includeNoticeId, this.digestSeconds(), CLAIM_LEASE_SECONDS],
+    const details: (ClaimedNotice & {
+      created_at: Date;
+      customer_row: string | null;
+      action_row: string | null;
+    })[] = await this.dataSource.query(
+      `WITH claimed AS (
+         UPDATE notices SET status = 'sending', attempts = attempts + 1, claimed_at = now(),
+                claim_token = gen_random_uuid(), handed_at = NULL
+         WHERE customer_id = $1
+           AND ((status = 'requested' AND (id = $2 OR (created_at <= now() - make_interval(secs => $3)
+                                                       AND (next_attempt_at IS NULL OR next_attempt_at <= now()))))
+             OR (status = 'sending' AND handed_at IS NULL AND claimed_at <= now() - make_interval(secs => $4)))
+           AND NOT ${emailedTodaySql('$1', '$5::text')}
+         RETURNING id, attempts, claim_token, action_id, customer_id, created_at)
+       SELECT n.id, n.attempts, n.claim_token, n.action_id, n.customer_id, n.created_at, c.id AS customer_row, a.id AS action_row, c.email, c.name, c.unsubscribed_at, c.erased_at,
+              a.title, a.notice_subject, a.notice_body
+       FROM claimed n LEFT JOIN customers c ON c.id = n.customer_id LEFT JOIN actions a ON a.id = n.action_id
+       ORDER BY n.created_at, n.id`,
+      [customerId, includeNoticeId, this.digestSeconds(), this.leaseSeconds, this.timeZone],
+    );
+    if (details.some((d) => d.customer_row === null || d.action_row === null))
+      throw new PermanentMessageError(
+        `notices of customer ${customerId} lost their customer or action`,
       );
-      if (claimed.length === 0) return [];
-      const details: ClaimedNotice[] = await manager.query(
-        `SELECT n.id, n.attempts, n.action_id, n.customer_id, c.email, c.name, c.unsubscribed_at, c.erased_at,
-                a.title, a.notice_subject, a.notice_body
-         FROM notices n JOIN customers c ON c.id = n.customer_id JOIN actions a ON a.id = n.action_id
-         WHERE n.id = ANY($1::uuid[])
-         ORDER BY n.created_at, n.id`,
-        [claimed.map((c) => c.id)],
-      );
-      if (details.length !== claimed.length)
-        throw new PermanentMessageError(
-          `notices of customer ${customerId} lost their customer or action`,
-        );
-      return details;
-    });
+    return details;
   }
 
   /** The customer's own words for the action: the same choice the announce preview shows. */
@@ -237,19 +279,92 @@ export class NoticeDeliveryService {
     );
   }
 
+  /**
+   * Marks the claimed notices handed to the SMTP server, only if this claim still holds on every
+   * one of them; otherwise gives back the ones it still holds and throws ClaimLostError (nothing
+   * is sent). From here on a notice is never sent again, even if this notifier dies.
+   */
+  private async handOver(notices: readonly ClaimedNotice[], messageId: string): Promise<void> {
+    const handed: { id: string }[] = await this.dataSource.query(
+      `WITH handed AS (
+         UPDATE notices SET handed_at = now(), message_id = $3
+         WHERE status = 'sending' AND (id, claim_token) IN (SELECT * FROM unnest($1::uuid[], $2::uuid[]))
+         RETURNING id)
+       SELECT id FROM handed`,
+      [notices.map((n) => n.id), notices.map((n) => n.claim_token), messageId],
+    );
+    if (handed.length === notices.length) return;
+    await this.dataSource.query(
+      `UPDATE notices SET status = 'requested', claimed_at = NULL, claim_token = NULL, handed_at = NULL
+       WHERE status = 'sending' AND (id, claim_token) IN (SELECT * FROM unnest($1::uuid[], $2::uuid[]))`,
+      [notices.map((n) => n.id), notices.map((n) => n.claim_token)],
+    );
+    throw new ClaimLostError(
+      `the claim on notices ${notices.map((n) => n.id).join(', ')} no longer holds`,
+    );
+  }
+
+  /**
+   * Notices whose notifier died (claim gone stale) after handing their message to the SMTP
+   * server: the server may have accepted it, so they are never sent again; they end failed with
+   * UNCONFIRMED_REASON and a delivery event. Resolves with how many there were.
+   */
+  async resolveUnconfirmed(): Promise<number> {
+    return this.dataSource.transaction(async (manager: EntityManager) => {
+      const rows: {
+        id: string;
+        action_id: string;
+        customer_id: string;
+        message_id: string | null;
+      }[] = await manager.query(
+        `WITH unconfirmed AS (
+             UPDATE notices SET status = 'failed', last_error = $2, next_attempt_at = NULL
+             WHERE status = 'sending' AND handed_at IS NOT NULL AND claimed_at <= now() - make_interval(secs => $1)
+             RETURNING id, action_id, customer_id, message_id)
+           SELECT * FROM unconfirmed`,
+        [this.leaseSeconds, UNCONFIRMED_REASON],
+      );
+      await enqueueOutbox(
+        manager,
+        NoticeDeliveredTopic,
+        rows.map((row) => ({
+          key: row.customer_id,
+          value: {
+            schemaVersion: 1 as const,
+            noticeId: row.id,
+            actionId: row.action_id,
+            customerId: row.customer_id,
+            status: 'failed' as const,
+            messageId: row.message_id,
+            reason: UNCONFIRMED_REASON,
+            occurredAt: new Date().toISOString(),
+          },
+        })),
+      );
+      if (rows.length > 0)
+        this.logger.warn(`notices ${rows.map((r) => r.id).join(', ')}: ${UNCONFIRMED_REASON}`);
+      return rows.length;
+    });
+  }
+
   private async release(
     notices: readonly ClaimedNotice[],
     reason: string,
     delayMs: number,
   ): Promise<void> {
     await this.dataSource.query(
-      `UPDATE notices SET status = 'requested', claimed_at = NULL, last_error = $2,
+      `UPDATE notices SET status = 'requested', claimed_at = NULL, claim_token = NULL, handed_at = NULL, last_error = $2,
               next_attempt_at = now() + make_interval(secs => $3)
        WHERE id = ANY($1::uuid[]) AND status = 'sending'`,
       [notices.map((n) => n.id), reason, delayMs / 1000],
     );
   }
 
+  /**
+   * Records the outcome on the notices this claim still holds, with their notice.delivered.v1
+   * outbox rows, in ONE statement (one round trip, atomic). A notice erased meanwhile (no longer
+   * `sending`) is left suppressed, keeps no bodies and gets no event.
+   */
   private async finish(
     claimed: readonly ClaimedNotice[],
     status: 'sent' | 'suppressed' | 'failed',
@@ -257,45 +372,45 @@ export class NoticeDeliveryService {
     reason: string | null,
     rendered?: { subject: string; text: string; html: string },
   ): Promise<void> {
-    let notices = claimed;
-    await this.dataSource.transaction(async (manager: EntityManager) => {
-      // Only notices still claimed: one erased meanwhile is suppressed and keeps no bodies.
-      const updated: { id: string }[] = await manager.query(
-        `WITH done AS (
-           UPDATE notices SET status = $2, message_id = $3, last_error = $4, sent_at = CASE WHEN $2 = 'sent' THEN now() ELSE NULL END,
-                  subject = COALESCE($5, subject), text_body = COALESCE($6, text_body), html_body = COALESCE($7, html_body),
-                  next_attempt_at = NULL
-           WHERE id = ANY($1::uuid[]) AND status = 'sending' RETURNING id)
-         SELECT id FROM done`,
-        [
-          notices.map((n) => n.id),
-          status,
-          messageId,
-          reason,
-          rendered?.subject ?? null,
-          rendered?.text ?? null,
-          rendered?.html ?? null,
-        ],
-      );
-      const finished = new Set(updated.map((row) => row.id));
-      notices = notices.filter((notice) => finished.has(notice.id));
-      await enqueueOutbox(
-        manager,
-        NoticeDeliveredTopic,
-        notices.map((notice) => ({
-          key: notice.customer_id,
-          value: {
-            schemaVersion: 1 as const,
-            noticeId: notice.id,
-            actionId: notice.action_id,
-            customerId: notice.customer_id,
-            status,
-            messageId,
-            reason,
-            occurredAt: new Date().toISOString(),
-          },
-        })),
-      );
+    const occurredAt = new Date().toISOString();
+    const [first] = claimed;
+    if (!first) return;
+    // The SQL below builds each event; this checks that its shape is the contract's.
+    const checked = validateValue(NoticeDeliveredTopic, {
+      schemaVersion: 1,
+      noticeId: first.id,
+      actionId: first.action_id,
+      customerId: first.customer_id,
+      status,
+      messageId,
+      reason,
+      occurredAt,
     });
+    if (!checked.ok) throw new InvalidMessageError(NoticeDeliveredTopic.name, checked.reason);
+    await this.dataSource.query(
+      `WITH done AS (
+         UPDATE notices SET status = $2, message_id = $3, last_error = $4,
+                sent_at = CASE WHEN $2 = 'sent' THEN now() ELSE NULL END,
+                subject = COALESCE($5, subject), text_body = COALESCE($6, text_body), html_body = COALESCE($7, html_body),
+                next_attempt_at = NULL
+         WHERE id = ANY($1::uuid[]) AND status = 'sending'
+         RETURNING id, action_id, customer_id, created_at)
+       INSERT INTO outbox (topic, message_key, payload)
+       SELECT $8, customer_id::text,
+              jsonb_build_object('schemaVersion', 1, 'noticeId', id, 'actionId', action_id, 'customerId', customer_id,
+                                 'status', $2::text, 'messageId', $3::text, 'reason', $4::text, 'occurredAt', $9::text)
+       FROM done ORDER BY created_at, id`,
+      [
+        claimed.map((n) => n.id),
+        status,
+        messageId,
+        reason,
+        rendered?.subject ?? null,
+        rendered?.text ?? null,
+        rendered?.html ?? null,
+        NoticeDeliveredTopic.name,
+        occurredAt,
+      ],
+    );
   }
 }

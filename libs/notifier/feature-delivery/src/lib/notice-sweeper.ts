@@ -1,4 +1,10 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnModuleDestroy,
+} from '@nestjs/common';
 import { OutboxRelayService } from '@closedloop/platform';
 import { DELIVERY_CONFIG, type DeliveryConfig } from './delivery.config';
 import { NoticeDeliveryService } from './notice-delivery.service';
@@ -45,6 +51,7 @@ export class NoticeSweeper implements OnApplicationBootstrap, OnModuleDestroy {
   private async sweepOnce(): Promise<number> {
     let handled = 0;
     try {
+      if ((await this.delivery.resolveUnconfirmed()) > 0) this.outbox.nudge();
       for (;;) {
         const customers = await this.delivery.dueCustomers(SWEEP_BATCH);
         let progressed = 0;
@@ -56,7 +63,9 @@ export class NoticeSweeper implements OnApplicationBootstrap, OnModuleDestroy {
               const outcome = await this.delivery.deliverCustomer(customerId);
               if (outcome !== 'nothing-due') progressed++;
             } catch (error) {
-              this.logger.warn(`customer ${customerId}: ${error instanceof Error ? error.message : String(error)}`);
+              this.logger.warn(
+                `customer ${customerId}: ${error instanceof Error ? error.message : String(error)}`,
+              );
             }
             handled++;
           }

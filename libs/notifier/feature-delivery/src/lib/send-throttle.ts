@@ -13,9 +13,15 @@ export class SendThrottle {
 
   constructor(
     readonly maxPerSecond: number,
-    private readonly clock: { now(): number; sleep(ms: number): Promise<void> } = { now: Date.now, sleep },
+    private readonly clock: { now(): number; sleep(ms: number): Promise<void> } = {
+      now: Date.now,
+      sleep,
+    },
   ) {
-    this.buckets = new TokenBuckets({ ratePerSecond: maxPerSecond, capacity: Math.max(1, Math.floor(maxPerSecond)) });
+    this.buckets = new TokenBuckets({
+      ratePerSecond: maxPerSecond,
+      capacity: Math.max(1, Math.floor(maxPerSecond)),
+    });
   }
 
   async acquire(): Promise<void> {

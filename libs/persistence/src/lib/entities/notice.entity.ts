@@ -44,6 +44,14 @@ export class NoticeEntity {
   @Column({ name: 'claimed_at', type: 'timestamptz', nullable: true })
   claimedAt!: Date | null;
 
+  /** Names the current claim: only its holder may hand the message to the SMTP server or finish the notice. */
+  @Column({ name: 'claim_token', type: 'uuid', nullable: true })
+  claimToken!: string | null;
+
+  /** When the claim's holder handed the message to the SMTP server: from then on it is never sent again. */
+  @Column({ name: 'handed_at', type: 'timestamptz', nullable: true })
+  handedAt!: Date | null;
+
   /** When a notice whose send failed for a temporary reason may be tried again. */
   @Column({ name: 'next_attempt_at', type: 'timestamptz', nullable: true })
   nextAttemptAt!: Date | null;

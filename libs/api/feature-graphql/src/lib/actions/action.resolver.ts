@@ -36,6 +36,7 @@ import {
 } from './action.model';
 import { ActionService } from './action.service';
 import { LoopMeasuresService } from './loop-measures.service';
+import { ActionAnnouncement } from '../announce/action-announcement.model';
 
 const WINDOW_ARG = {
   type: () => Int,
@@ -240,7 +241,15 @@ export class ActionResolver {
     return this.noticeService.recipients(action.id, first, after, status);
   }
 
-  @ResolveField(() => NoticeSummary)
+  @ResolveField(() => ActionAnnouncement, {
+    nullable: true,
+    description: 'The announcement as it was made; null until the action is announced.',
+  })
+  announcement(@Parent() action: Action): Promise<ActionAnnouncement | null> {
+    return this.actionService.announcement(action.id);
+  }
+
+    @ResolveField(() => NoticeSummary)
   noticeSummary(@Parent() action: Action): Promise<NoticeSummary> {
     return this.noticeService.summary(action.id);
   }

@@ -63,6 +63,8 @@ import { toAction, toComment, toHistoryEntry, toRegression } from './action.rows
 import type { AnnouncePreviewInput } from '../announce/announce-preview.input';
 import { AudienceExclusionReason, type AnnouncePreview } from '../announce/announce-preview.model';
 import type { AudienceFilterInput } from '../announce/audience-filter.input';
+import type { ActionAnnouncement } from '../announce/action-announcement.model';
+import type { FeedbackSourceKind, SentimentLabel } from '../feedback/feedback-enums';
 
 /** The unsubscribe link shown in a preview (each real email carries the customer's own). */
 const PREVIEW_UNSUBSCRIBE_URL = 'https://unsubscribe.invalid/preview';
@@ -356,9 +358,8 @@ export class ActionService {
       const current = await this.lock(manager, input.actionId);
       const plan = planTransition({ from: current, to: 'announced', at: now });
       const weeklyCap = await loadNoticeWeeklyCap(manager);
-      const audience = (await audienceMembers(manager, input.actionId, filter, { now, weeklyCap }))
-        .filter((m) => m.excluded === null)
-        .map((m) => m.customerId);
+      const members = await audienceMembers(manager, input.actionId, filter, { now, weeklyCap });
+      const audience = members.filter((m) => m.excluded === null).map((m) => m.customerId);
       if (audience.length === 0) {
         throw new ActionRuleError(
           'NOTHING_TO_ANNOUNCE',
@@ -386,6 +387,28 @@ export class ActionService {
          ON CONFLICT (action_id, customer_id) DO NOTHING RETURNING id, customer_id`,
         [input.actionId, audience],
       );
+      // The announcement as made: what was written, for whom, who was left out why, by whom.
+      await manager.query(
+        `INSERT INTO action_announcements (action_id, subject, body, audience_filter, audience_size, excluded, announced_by_id, announced_by, announced_at)
+         VALUES ($1, $2, $3, $4::jsonb, $5, $6::jsonb, $7, $8, $9)`,
+        [
+          input.actionId,
+          subject,
+          body,
+          JSON.stringify({
+            sources: filter.sources ?? null,
+            segment: filter.segment ?? null,
+            from: filter.from?.toISOString() ?? null,
+            to: filter.to?.toISOString() ?? null,
+            sentiments: filter.sentiments ?? null,
+          }),
+          created.length,
+          JSON.stringify(exclusionCounts(members)),
+          actor.id,
+          actor.label,
+          now,
+        ],
+      );
       // Its lineage items become told when the notifier reports the notice sent
       // (notice.delivered.v1, consumed by the pipeline's tracking stage), not now.
       await enqueueOutbox(
@@ -406,6 +429,46 @@ export class ActionService {
     });
     this.outbox.nudge();
     return { action: await this.get(input.actionId), noticesQueued: queued };
+  }
+
+  /** The action's announcement as it was made, or null before it is announced. */
+  async announcement(actionId: string): Promise<ActionAnnouncement | null> {
+    const rows: {
+      subject: string;
+      body: string;
+      audience_filter: { sources: string[] | null; segment: string | null; from: string | null; to: string | null; sentiments: string[] | null };
+      audience_size: number;
+      excluded: { reason: string; count: number }[];
+      announced_by_id: string;
+      announced_by: string;
+      announced_at: Date;
+    }[] = await this.dataSource.query(
+      `SELECT subject, body, audience_filter, audience_size, excluded, announced_by_id, announced_by, announced_at
+       FROM action_announcements WHERE action_id = $1`,
+      [actionId],
+    );
+    const row = rows[0];
+    if (!row) return null;
+    const f = row.audience_filter;
+    return {
+      subject: row.subject,
+      body: row.body,
+      audience: {
+        sources: (f.sources as FeedbackSourceKind[] | null) ?? null,
+        segment: f.segment ?? null,
+        from: f.from ? new Date(f.from) : null,
+        to: f.to ? new Date(f.to) : null,
+        sentiment: (f.sentiments as SentimentLabel[] | null) ?? null,
+      },
+      audienceSize: row.audience_size,
+      excluded: row.excluded.map((e) => ({
+        reason: AudienceExclusionReason[e.reason as keyof typeof AudienceExclusionReason],
+        count: e.count,
+      })),
+      announcedById: row.announced_by_id,
+      announcedBy: row.announced_by,
+      announcedAt: new Date(row.announced_at),
+    };
   }
 
   /**

@@ -216,6 +216,43 @@ describe('announce preview and audience on PostgreSQL', () => {
     );
   });
 
+  it('the cap counts emails, not notices: a digest of three changes is one email, pending notices one more', async () => {
+    const digestCustomer = randomUUID();
+    await q('INSERT INTO customers (id, email, name) VALUES ($1, $2, $3)', [
+      digestCustomer,
+      `digest-${randomUUID().slice(0, 8)}@example.com`,
+      'Dee Gest',
+    ]);
+    await feedback(digestCustomer, 'survey', '2026-06-04', 'payout complaint', 'negative');
+    const capBefore = excluded(await actions.preview({ actionId: actionX, ...template }))['OVER_CAP'];
+    // One digest email naming three changes, two days ago (the default cap is 3).
+    for (let n = 0; n < 3; n += 1) {
+      await q(
+        `INSERT INTO notices (id, action_id, customer_id, status, sent_at, message_id) VALUES ($1, $2, $3, 'sent', now() - interval '2 days', '<digest-1@x>')`,
+        [randomUUID(), await newAction(`Digest change ${n}`), digestCustomer],
+      );
+    }
+    expect(excluded(await actions.preview({ actionId: actionX, ...template }))['OVER_CAP']).toBe(capBefore);
+    // A second email (one notice), then two notices still pending (one more email): 3 emails, capped.
+    await q(
+      `INSERT INTO notices (id, action_id, customer_id, status, sent_at, message_id) VALUES ($1, $2, $3, 'sent', now() - interval '1 day', '<single@x>')`,
+      [randomUUID(), await newAction('Single change'), digestCustomer],
+    );
+    expect(excluded(await actions.preview({ actionId: actionX, ...template }))['OVER_CAP']).toBe(capBefore);
+    for (let n = 0; n < 2; n += 1) {
+      await q(`INSERT INTO notices (id, action_id, customer_id, status) VALUES ($1, $2, $3, 'requested')`, [
+        randomUUID(),
+        await newAction(`Pending change ${n}`),
+        digestCustomer,
+      ]);
+    }
+    expect(excluded(await actions.preview({ actionId: actionX, ...template }))['OVER_CAP']).toBe((capBefore ?? 0) + 1);
+    // Leave the audience of the other tests as it was.
+    await q('DELETE FROM notices WHERE customer_id = $1', [digestCustomer]);
+    await q('DELETE FROM feedback WHERE customer_id = $1', [digestCustomer]);
+    await q('DELETE FROM customers WHERE id = $1', [digestCustomer]);
+  });
+
   it('the cap follows the noticeWeeklyCap setting', async () => {
     await settings.update({ noticeWeeklyCap: 4 }, 'test');
     expect(excluded(await actions.preview({ actionId: actionX, ...template }))['OVER_CAP']).toBe(0);
