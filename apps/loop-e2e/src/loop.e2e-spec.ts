@@ -1123,7 +1123,7 @@ describe('the thin loop on Kafka, PostgreSQL and SMTP', () => {
     expect(mine.length).toBe(announcedNotices);
     expect(new Set(mine.flatMap((m) => m.envelope.to)).size).toBe(announcedNotices);
   });
-  it('exposes Prometheus metrics on every service: GraphQL latency, messages in and out, dead letters, lag', async () => {
+  it('exposes Prometheus metrics on every service: GraphQL latency, messages in and out, dead letters, lag, emails', async () => {
     const apiMetrics = await scrape(api);
     expect(
       metricSum(apiMetrics, 'closedloop_graphql_request_seconds_count', {
@@ -1169,6 +1169,9 @@ describe('the thin loop on Kafka, PostgreSQL and SMTP', () => {
         service: 'notifier',
         outcome: 'handled',
       }),
+    ).toBeGreaterThanOrEqual(1);
+    expect(
+      metricSum(notifierMetrics, 'closedloop_notice_emails_total', { outcome: 'sent' }),
     ).toBeGreaterThanOrEqual(1);
   });
   it('sends security headers, and answers cross-origin requests only from the configured origin', async () => {

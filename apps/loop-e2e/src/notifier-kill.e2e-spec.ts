@@ -85,7 +85,11 @@ describe('a notifier killed mid-batch and started again', () => {
        SELECT gen_random_uuid(), 'kill:' || c.id, 'survey', c.id, now() - interval '1 day', now(), 'Reordering <b>takes</b> forever'
        FROM customers c`,
     );
-    await query(databaseUrl, `INSERT INTO action_feedback (action_id, feedback_id) SELECT $1, id FROM feedback`, [actionId]);
+    await query(
+      databaseUrl,
+      `INSERT INTO action_feedback (action_id, feedback_id) SELECT $1, id FROM feedback`,
+      [actionId],
+    );
     await query(
       databaseUrl,
       `WITH created AS (
@@ -99,7 +103,10 @@ describe('a notifier killed mid-batch and started again', () => {
     );
 
     // Kill it once a third has arrived: some but not all messages are at the SMTP server.
-    await eventually(async () => expect(await stored()).toBeGreaterThanOrEqual(CUSTOMERS / 3), 60_000);
+    await eventually(
+      async () => expect(await stored()).toBeGreaterThanOrEqual(CUSTOMERS / 3),
+      60_000,
+    );
     first.process.kill('SIGKILL');
     await first.stop();
     const atKill = await stored();
@@ -108,7 +115,9 @@ describe('a notifier killed mid-batch and started again', () => {
       databaseUrl,
       `SELECT status, handed_at IS NOT NULL AS handed, count(*) AS n FROM notices GROUP BY 1, 2`,
     );
-    expect(inFlight.filter((r) => r.status === 'requested' || r.status === 'sending').length).toBeGreaterThan(0);
+    expect(
+      inFlight.filter((r) => r.status === 'requested' || r.status === 'sending').length,
+    ).toBeGreaterThan(0);
 
     const second = startService('notifier', notifierEnv());
     services.push(second);
@@ -123,7 +132,13 @@ describe('a notifier killed mid-batch and started again', () => {
     }, 90_000);
     await new Promise((r) => setTimeout(r, 2_000)); // a second email would arrive now
 
-    const notices = await query<{ id: string; email: string; status: string; last_error: string | null; message_id: string | null }>(
+    const notices = await query<{
+      id: string;
+      email: string;
+      status: string;
+      last_error: string | null;
+      message_id: string | null;
+    }>(
       databaseUrl,
       `SELECT n.id, c.email, n.status, n.last_error, n.message_id FROM notices n JOIN customers c ON c.id = n.customer_id`,
     );
@@ -138,14 +153,19 @@ describe('a notifier killed mid-batch and started again', () => {
     expect([...byRecipient.values()].filter((list) => list.length > 1)).toEqual([]);
     expect(new Set(messages.map((m) => m.messageId)).size).toBe(messages.length);
 
-    const unconfirmed = notices.filter((n) => n.status === 'failed' && n.last_error?.startsWith(UNCONFIRMED));
+    const unconfirmed = notices.filter(
+      (n) => n.status === 'failed' && n.last_error?.startsWith(UNCONFIRMED),
+    );
     const sent = notices.filter((n) => n.status === 'sent');
     // Every notice ends sent, or failed as unconfirmed: only one the killed notifier had handed over.
     expect(sent.length + unconfirmed.length).toBe(CUSTOMERS);
     expect(unconfirmed.length).toBeLessThanOrEqual(Number(notifierEnv().NOTIFIER_CONCURRENCY));
     for (const notice of sent) {
       const received = byRecipient.get(notice.email) ?? [];
-      expect({ email: notice.email, count: received.length }).toEqual({ email: notice.email, count: 1 });
+      expect({ email: notice.email, count: received.length }).toEqual({
+        email: notice.email,
+        count: 1,
+      });
       expect(received[0]?.headers['x-closedloop-notice']).toBe(notice.id);
       expect(received[0]?.messageId).toBe(notice.message_id);
     }

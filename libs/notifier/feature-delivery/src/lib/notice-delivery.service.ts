@@ -10,7 +10,8 @@ import {
   type NoticeSection,
 } from '@closedloop/notices-domain';
 import { enqueueOutbox } from '@closedloop/persistence';
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { ServiceMetrics } from '@closedloop/platform';
+import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { CachedSender } from './configured-sender';
 import { DELIVERY_CONFIG, type DeliveryConfig } from './delivery.config';
@@ -85,6 +86,7 @@ export class NoticeDeliveryService {
     @Inject(DELIVERY_CONFIG) private readonly config: DeliveryConfig,
     @Inject(SEND_THROTTLE)
     private readonly throttle: SendThrottle = new SendThrottle(config.maxPerSecond),
+    @Optional() private readonly metrics?: ServiceMetrics,
   ) {
     this.sender = new CachedSender(dataSource, config.mailFrom, config.senderCacheMs);
   }
@@ -147,6 +149,7 @@ export class NoticeDeliveryService {
           ? 'customer erased'
           : 'customer unsubscribed';
       await this.finish(notices, 'suppressed', null, reason);
+      this.metrics?.emails.inc({ outcome: 'suppressed' });
       return 'suppressed';
     }
 
@@ -196,6 +199,7 @@ export class NoticeDeliveryService {
       const reason = error instanceof Error ? error.message : String(error);
       if (isPermanentSmtpFailure(error)) {
         await this.finish(notices, 'failed', null, reason);
+        this.metrics?.emails.inc({ outcome: 'failed' });
         this.logger.warn(
           `notices ${notices.map((n) => n.id).join(', ')} failed permanently: ${reason}`,
         );
@@ -205,13 +209,16 @@ export class NoticeDeliveryService {
       if (deliveryRetriesExhausted(this.config.retry, attempts)) {
         const gaveUp = `gave up after ${attempts} attempts: ${reason}`;
         await this.finish(notices, 'failed', null, gaveUp);
+        this.metrics?.emails.inc({ outcome: 'failed' });
         this.logger.warn(`notices ${notices.map((n) => n.id).join(', ')} failed: ${gaveUp}`);
         return 'failed';
       }
       await this.release(notices, reason, deliveryRetryDelayMs(this.config.retry, attempts));
+      this.metrics?.emails.inc({ outcome: 'retried' });
       throw error;
     }
     await this.finish(notices, 'sent', messageId, null, rendered);
+    this.metrics?.emails.inc({ outcome: 'sent' });
     return 'sent';
   }
 
