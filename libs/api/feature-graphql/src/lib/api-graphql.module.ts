@@ -35,6 +35,7 @@ import { FeedbackService } from './feedback/feedback.service';
 import { NoticeService } from './notices/notice.service';
 import { ThemeResolver } from './themes/theme.resolver';
 import { ThemeService } from './themes/theme.service';
+import { ThemeStatsLoader } from './themes/theme-stats.loader';
 import { ThemeSpaceStore } from '@closedloop/themes-data-access';
 import { UnsubscribeController } from './unsubscribe/unsubscribe.controller';
 import { graphqlContext } from './live/graphql-context';
@@ -118,6 +119,7 @@ export class ApiGraphqlModule {
         LoopMeasuresService,
         NoticeService,
         ThemeService,
+        ThemeStatsLoader,
         { provide: ThemeSpaceStore, useFactory: () => new ThemeSpaceStore() },
         { provide: LIVE_PUBSUB, useFactory: createLivePubSub },
         LiveEventRelay,
