@@ -62,6 +62,7 @@ describe('App', () => {
     }));
     expect(links).toEqual([
       { text: 'Feedback', href: '/feedback' },
+      { text: 'Themes', href: '/themes' },
       { text: 'Actions', href: '/actions' },
     ]);
     expect(element.querySelector('main#main router-outlet')).not.toBeNull();
