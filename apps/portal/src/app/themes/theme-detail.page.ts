@@ -148,7 +148,7 @@ export class ThemeDetailPage {
       .afterClosed()
       .subscribe((renamed) => {
         if (!renamed) return;
-        this.snackBar.open(`Renamed to “${renamed}”`, 'OK', { duration: 4000 });
+        this.snackBar.open(`Renamed to “${renamed}”`, undefined, { duration: 4000 });
         this.detail.reload();
       });
   }
@@ -178,7 +178,7 @@ export class ThemeDetailPage {
       apply: (target) => this.api.mergeInto(id, target.id),
     }).subscribe((target) => {
       if (!target) return;
-      this.snackBar.open(`Merged into “${target.label}”`, 'OK', { duration: 5000 });
+      this.snackBar.open(`Merged into “${target.label}”`, undefined, { duration: 5000 });
       void this.router.navigate(['/themes', target.id]);
     });
   }
@@ -194,7 +194,7 @@ export class ThemeDetailPage {
     }).subscribe((target) => {
       if (!target) return;
       this.selected.set(new Set());
-      this.snackBar.open(`Moved to “${target.label}”`, 'OK', { duration: 5000 });
+      this.snackBar.open(`Moved to “${target.label}”`, undefined, { duration: 5000 });
       this.detail.reload();
     });
   }
@@ -244,7 +244,7 @@ export class ThemeDetailPage {
       .afterClosed()
       .subscribe((created) => {
         if (!created) return;
-        this.snackBar.open(`Action “${created.title}” created`, 'OK', { duration: 5000 });
+        this.snackBar.open(`Action “${created.title}” created`, undefined, { duration: 5000 });
         this.detail.reload();
       });
   }
@@ -252,7 +252,7 @@ export class ThemeDetailPage {
   private afterSplit(created: { id: string; label: string }): void {
     this.busy.set(false);
     this.selected.set(new Set());
-    this.snackBar.open(`Split into a new theme, “${created.label}”`, 'OK', { duration: 5000 });
+    this.snackBar.open(`Split into a new theme, “${created.label}”`, undefined, { duration: 5000 });
     void this.router.navigate(['/themes', created.id]);
   }
 
@@ -262,7 +262,7 @@ export class ThemeDetailPage {
     change.subscribe({
       next: () => {
         this.busy.set(false);
-        this.snackBar.open(done, 'OK', { duration: 4000 });
+        this.snackBar.open(done, undefined, { duration: 4000 });
         this.detail.reload();
       },
       error: (e: unknown) => {

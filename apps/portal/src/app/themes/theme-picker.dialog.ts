@@ -55,13 +55,12 @@ export interface ThemePickerDialogData {
       } @else if (choices().length === 0 && !options.isLoading()) {
         <p class="muted">No other active theme matches.</p>
       } @else {
-        <mat-radio-group
-          aria-label="Target theme"
-          class="choices"
-          (change)="chosen.set($event.value)"
-        >
+        <mat-radio-group aria-label="Target theme" class="choices">
           @for (option of choices(); track option.id) {
-            <mat-radio-button [value]="option"
+            <mat-radio-button
+              [value]="option.id"
+              [checked]="target()?.id === option.id"
+              (change)="choose(option.id)"
               >{{ option.label }} ({{ option.volume }} items)</mat-radio-button
             >
           }
@@ -73,7 +72,7 @@ export interface ThemePickerDialogData {
     </mat-dialog-content>
     <mat-dialog-actions align="end">
       <button mat-button type="button" mat-dialog-close>Cancel</button>
-      <button mat-flat-button type="button" (click)="confirm()" [disabled]="!chosen() || saving()">
+      <button mat-flat-button type="button" (click)="confirm()" [disabled]="!target() || saving()">
         {{ data.confirmLabel }}
       </button>
     </mat-dialog-actions>
@@ -102,7 +101,11 @@ export class ThemePickerDialog {
       (o) => o.id !== this.data.excludeId,
     ),
   );
-  protected readonly chosen = signal<ThemeOption | null>(null);
+  protected readonly chosen = signal<string | null>(null);
+  /** The chosen theme while it is among those offered (a new search may leave it out). */
+  protected readonly target = computed(
+    () => this.choices().find((c) => c.id === this.chosen()) ?? null,
+  );
   protected readonly saving = signal(false);
   protected readonly error = signal<unknown>(null);
   private timer: ReturnType<typeof setTimeout> | undefined;
@@ -110,14 +113,15 @@ export class ThemePickerDialog {
   protected onSearch(event: Event): void {
     const value = (event.target as HTMLInputElement).value;
     clearTimeout(this.timer);
-    this.timer = setTimeout(() => {
-      this.chosen.set(null);
-      this.search.set(value);
-    }, 250);
+    this.timer = setTimeout(() => this.search.set(value), 250);
+  }
+
+  protected choose(id: string): void {
+    this.chosen.set(id);
   }
 
   protected confirm(): void {
-    const target = this.chosen();
+    const target = this.target();
     if (!target || this.saving()) return;
     this.saving.set(true);
     this.error.set(null);
