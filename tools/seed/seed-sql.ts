@@ -1,3 +1,5 @@
+import { lineageFromThemeLinksSql } from '@closedloop/actions-data-access';
+
 /**
  * The SQL of the performance seed: everything is generated inside PostgreSQL (generate_series and
  * random() after setseed on one connection), so a million rows take minutes and the same
@@ -144,10 +146,7 @@ export const actionsSql = [
   `INSERT INTO action_history (id, action_id, actor, actor_id, kind, from_status, to_status, at)
    SELECT md5('seed-history-' || a.id)::uuid, a.id, 'seed', a.owner_id, 'status', NULL, a.status, a.updated_at
    FROM actions a WHERE a.description LIKE 'Seeded action for %'`,
-  `INSERT INTO action_lineage (action_id, feedback_id, theme_id, source, customer_id, occurred_at, negative, actioned_at)
-   SELECT a.action_id, f.id, f.theme_id, f.source, f.customer_id, f.occurred_at, COALESCE(f.sentiment <= -0.05, false),
-          GREATEST(a.linked_at, f.occurred_at)
-   FROM action_themes a JOIN feedback f ON f.theme_id = a.theme_id`,
+  lineageFromThemeLinksSql('SELECT action_id, theme_id, linked_at FROM action_themes'),
   `INSERT INTO notices (id, action_id, customer_id, status, attempts, subject, text_body, created_at, sent_at)
    SELECT md5('seed-notice-' || a.id || c.customer_id)::uuid, a.id, c.customer_id, 'sent', 1, a.notice_subject,
           a.notice_body, a.announced_at, a.announced_at + interval '1 minute'

@@ -6,6 +6,7 @@ import { DeliveryModule, folderTransport } from '@closedloop/notifier-feature-de
 import { IntakeModule } from '@closedloop/pipeline-feature-intake';
 import { ThemingModule } from '@closedloop/pipeline-feature-theming';
 import { TrackingModule } from '@closedloop/pipeline-feature-tracking';
+import { DeadLettersModule } from '@closedloop/pipeline-feature-dead-letters';
 import {
   DatabaseModule,
   HealthController,
@@ -33,6 +34,7 @@ export class AppModule {
           ? [ThemingModule.forRoot({ encoderDirectory: config.encoder.directory })]
           : []),
         TrackingModule,
+        DeadLettersModule,
         DeliveryModule.forRoot(
           {
             mailFrom: '"ClosedLoop demo" <loop@closedloop.local>',

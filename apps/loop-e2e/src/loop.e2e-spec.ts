@@ -12,6 +12,7 @@ import {
   dropRunDatabase,
   query,
 } from './support/database';
+import { runTool } from './support/cli';
 import { eventually } from './support/eventually';
 import { graphql, graphqlData, signIn } from './support/graphql-client';
 import { kcatConsumeLatest, kcatProduce } from './support/kcat';
@@ -239,6 +240,46 @@ describe('the thin loop on Kafka, PostgreSQL and SMTP', () => {
       [badKey, `survey:garbage-${run}`],
     );
     expect(rows[0]?.n).toBe('0');
+
+    // The pipeline's dead-letters stage keeps both; an admin sees them with their reasons.
+    type Kept = { id: string; key: string; reason: string; status: string };
+    const kept = async (): Promise<Kept[]> =>
+      (
+        await graphqlData<{ deadLetters: { edges: { node: Kept }[] } }>(
+          api,
+          'query($f: DeadLetterFilterInput) { deadLetters(first: 200, filter: $f) { edges { node { id key reason status } } } }',
+          { f: { sourceTopic: SurveyFeedbackTopic.name } },
+          adminSession,
+        )
+      ).deadLetters.edges.map((e) => e.node);
+    let garbage: Kept | undefined;
+    await eventually(async () => {
+      const letters = await kept();
+      expect(letters.find((l) => l.key === badKey)?.reason).toMatch(
+        /^schema violation: occurredAt:/,
+      );
+      garbage = letters.find((l) => l.key === `survey:garbage-${run}`);
+      expect(garbage?.status).toBe('OPEN');
+    });
+    // The CLI lists and replays them too; garbage replayed fails again and comes back as a new one.
+    const cliEnv = { DATABASE_URL: databaseUrl, KAFKA_BROKERS: stackEnv.kafkaBrokers };
+    const listed = await runTool(
+      'tools/dead-letters/dead-letters-cli.ts',
+      ['list', '--status', 'open', '--topic', SurveyFeedbackTopic.name],
+      cliEnv,
+    );
+    expect(listed).toContain(`${garbage?.id}\t`);
+    expect(listed).toContain(badKey);
+    const replayed = await runTool(
+      'tools/dead-letters/dead-letters-cli.ts',
+      ['replay', garbage?.id ?? ''],
+      cliEnv,
+    );
+    expect(replayed).toContain('replayed 1');
+    await eventually(async () => {
+      const again = (await kept()).filter((l) => l.key === `survey:garbage-${run}`);
+      expect(again.map((l) => l.status).sort()).toEqual(['OPEN', 'REPLAYED']);
+    });
   });
 
   it('closes the loop: action created, linked, shipped and announced; one email over SMTP, recorded', async () => {

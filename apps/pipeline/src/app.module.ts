@@ -1,3 +1,4 @@
+import { DeadLettersModule } from '@closedloop/pipeline-feature-dead-letters';
 import { IntakeModule } from '@closedloop/pipeline-feature-intake';
 import { ThemingModule } from '@closedloop/pipeline-feature-theming';
 import { TrackingModule } from '@closedloop/pipeline-feature-tracking';
@@ -11,6 +12,7 @@ const STAGE_MODULES: Readonly<Record<PipelineStage, () => Type | DynamicModule>>
   intake: () => IntakeModule,
   theming: () => ThemingModule.forRoot({ encoderDirectory: encoderDirectoryFromEnv(process.env) }),
   tracking: () => TrackingModule,
+  'dead-letters': () => DeadLettersModule,
 };
 
 @Module({})

@@ -9,7 +9,12 @@ describe('pipeline configuration', () => {
 
   it('runs every stage unless PIPELINE_STAGES names some', () => {
     process.env = { ...base };
-    expect(loadPipelineConfig().PIPELINE_STAGES).toEqual(['intake', 'theming', 'tracking']);
+    expect(loadPipelineConfig().PIPELINE_STAGES).toEqual([
+      'intake',
+      'theming',
+      'tracking',
+      'dead-letters',
+    ]);
     process.env = { ...base, PIPELINE_STAGES: 'theming' };
     expect(loadPipelineConfig().PIPELINE_STAGES).toEqual(['theming']);
     process.env = { ...base, PIPELINE_STAGES: 'intake, theming' };

@@ -2,7 +2,7 @@ import { envChoices, envFlag, envList, loadConfig } from '@closedloop/platform';
 import { z } from 'zod';
 
 /** The loop's stages a pipeline process can run; each is its own consumer group. */
-export const PIPELINE_STAGES = ['intake', 'theming', 'tracking'] as const;
+export const PIPELINE_STAGES = ['intake', 'theming', 'tracking', 'dead-letters'] as const;
 export type PipelineStage = (typeof PIPELINE_STAGES)[number];
 
 const PipelineEnvSchema = z.object({

@@ -7,3 +7,4 @@ export * from './lib/outbox-relay.service';
 export * from './lib/health.controller';
 export * from './lib/serve-portal';
 export * from './lib/body-limit';
+export * from './lib/stage-consumer';

@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 
-const ROOT = join(__dirname, '..', '..', '..', '..');
+export const ROOT = join(__dirname, '..', '..', '..', '..');
 export const ARTIFACTS = join(ROOT, 'dist', 'test-artifacts', 'loop-e2e');
 
 export interface RunningService {

@@ -9,6 +9,8 @@ export const MessageHeaders = {
   deadLetterSourceOffset: 'dlq-source-offset',
   deadLetterConsumerGroup: 'dlq-consumer-group',
   deadLetterFailedAt: 'dlq-failed-at',
+  /** On a replayed dead letter: `<dead-letter topic>/<partition>/<offset>` it was replayed from. */
+  replayedFrom: 'replayed-from',
 } as const;
 
 /** The correlation id a message travelled with, or null. */

@@ -1,4 +1,4 @@
-import type { ZodType } from 'zod';
+import { z, type ZodType } from 'zod';
 
 /** A Kafka topic together with the schema every message on it must satisfy. */
 export interface TopicDefinition<T> {
@@ -6,6 +6,11 @@ export interface TopicDefinition<T> {
   readonly name: string;
   /** Schema of the JSON value; producers and consumers both validate against it. */
   readonly schema: ZodType<T>;
+  /**
+   * Messages are taken as the bytes they are, neither parsed nor validated: a dead-letter topic,
+   * whose messages are whatever failed (malformed JSON included).
+   */
+  readonly raw?: true;
 }
 
 /** The value type carried by a topic definition. */
@@ -25,4 +30,16 @@ export function deadLetterTopicName(topicName: string): string {
     throw new Error(`Topic name "${topicName}" has no version suffix`);
   }
   return `${match[1]}.dlq.${match[2]}`;
+}
+
+/**
+ * The dead-letter topic of a consumed topic, read as raw bytes: what failed on `topicName`, with
+ * the original key, value and headers and the `dlq-*` headers saying why.
+ */
+export function deadLetterTopic(topicName: string): TopicDefinition<Buffer | null> {
+  return {
+    name: deadLetterTopicName(topicName),
+    schema: z.custom<Buffer | null>((v) => v === null || Buffer.isBuffer(v)),
+    raw: true,
+  };
 }

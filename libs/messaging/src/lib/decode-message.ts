@@ -31,6 +31,7 @@ export function validateValue<T>(topic: TopicDefinition<T>, value: unknown): Dec
 
 /** Turns the bytes of a Kafka message into a valid value of its topic, or a reason why not. */
 export function decodeMessage<T>(topic: TopicDefinition<T>, bytes: Buffer | null): DecodeResult<T> {
+  if (topic.raw) return { ok: true, value: bytes as T };
   if (bytes === null || bytes.length === 0) {
     return { ok: false, reason: 'empty message value' };
   }

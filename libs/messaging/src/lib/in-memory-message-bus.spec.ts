@@ -1,4 +1,4 @@
-import { defineTopic, MessageHeaders } from '@closedloop/contracts';
+import { deadLetterTopic, defineTopic, MessageHeaders } from '@closedloop/contracts';
 import { z } from 'zod';
 import { InMemoryMessageBus } from './in-memory-message-bus';
 import { subscription } from './message-bus';
@@ -65,6 +65,30 @@ describe('InMemoryMessageBus', () => {
     await expect(
       bus.publish(Topic, [{ key: 'a', value: { schemaVersion: 1, name: '' } }]),
     ).rejects.toThrow('Message for test.greeting.v1 is invalid: schema violation: name:');
+  });
+
+  it('gives a raw topic (a dead-letter topic) its bytes as they are, malformed ones included', async () => {
+    const kept: { value: string | null; reason: string | undefined }[] = [];
+    await bus.startConsumer({
+      groupId: 'g1',
+      subscriptions: [subscription(Topic, async () => undefined)],
+    });
+    await bus.startConsumer({
+      groupId: 'keeper',
+      subscriptions: [
+        subscription(deadLetterTopic(Topic.name), async (value, context) => {
+          kept.push({
+            value: value?.toString() ?? null,
+            reason: context.headers[MessageHeaders.deadLetterReason],
+          });
+        }),
+      ],
+    });
+    await bus.publishRaw(Topic.name, [{ key: 'x', value: Buffer.from('{not json') }]);
+    await eventually(() => expect(kept).toHaveLength(1));
+    expect(kept[0]?.value).toBe('{not json');
+    expect(kept[0]?.reason).toMatch(/^malformed JSON/);
+    expect(bus.messages('test.greeting.dlq.dlq.v1')).toEqual([]);
   });
 
   it('dead-letters malformed JSON with the original bytes and keeps going', async () => {

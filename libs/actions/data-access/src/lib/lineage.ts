@@ -1,6 +1,20 @@
 import type { EntityManager } from 'typeorm';
 
 /**
+ * Adds to the lineage every feedback item of the themes in `links` (a query answering
+ * `action_id, theme_id, linked_at`): the item counts as actioned from the link, or from when it was
+ * said when that was later. Items already in an action's lineage stay as they are. The one
+ * statement that fills the lineage from theme links, shared with the benchmark seed.
+ */
+export function lineageFromThemeLinksSql(links: string): string {
+  return `INSERT INTO action_lineage (action_id, feedback_id, theme_id, source, customer_id, occurred_at, negative, actioned_at)
+     SELECT l.action_id, f.id, f.theme_id, f.source, f.customer_id, f.occurred_at, COALESCE(f.sentiment <= -0.05, false),
+            GREATEST(l.linked_at, f.occurred_at)
+     FROM (${links}) AS l JOIN feedback f ON f.theme_id = l.theme_id
+     ON CONFLICT (action_id, feedback_id) DO NOTHING`;
+}
+
+/**
  * Links themes to an action and adds their feedback to its lineage. Answers the themes newly
  * linked (already linked ones are left as they are).
  */
@@ -19,11 +33,9 @@ export async function linkThemes(
   const linked = rows.map((r) => r.theme_id);
   if (linked.length > 0) {
     await manager.query(
-      `INSERT INTO action_lineage (action_id, feedback_id, theme_id, source, customer_id, occurred_at, negative, actioned_at)
-       SELECT $1, f.id, f.theme_id, f.source, f.customer_id, f.occurred_at, COALESCE(f.sentiment <= -0.05, false),
-              GREATEST($3::timestamptz, f.occurred_at)
-       FROM feedback f WHERE f.theme_id = ANY($2::text[])
-       ON CONFLICT (action_id, feedback_id) DO NOTHING`,
+      lineageFromThemeLinksSql(
+        'SELECT $1::uuid AS action_id, unnest($2::text[]) AS theme_id, $3::timestamptz AS linked_at',
+      ),
       [actionId, linked, at],
     );
   }

@@ -28,6 +28,8 @@ import { complexityLimitPlugin, DEFAULT_QUERY_LIMITS, depthLimitRule } from './q
 import { formatGraphqlError } from './errors/format-error';
 import { GraphqlErrorFilter } from './errors/graphql-error.filter';
 import { CustomerResolver } from './customers/customer.resolver';
+import { DeadLetterResolver } from './dead-letters/dead-letter.resolver';
+import { DeadLetterService } from './dead-letters/dead-letter.service';
 import { CustomerErasureService } from './customers/customer-erasure.service';
 import { CustomerService } from './customers/customer.service';
 import { FeedbackResolver } from './feedback/feedback.resolver';
@@ -56,6 +58,7 @@ export const GRAPHQL_RESOLVERS = [
   SettingsResolver,
   CustomerResolver,
   LiveResolver,
+  DeadLetterResolver,
 ];
 
 /**
@@ -120,6 +123,7 @@ export class ApiGraphqlModule {
         NoticeService,
         ThemeService,
         ThemeStatsLoader,
+        DeadLetterService,
         { provide: ThemeSpaceStore, useFactory: () => new ThemeSpaceStore() },
         { provide: LIVE_PUBSUB, useFactory: createLivePubSub },
         LiveEventRelay,

@@ -9,6 +9,7 @@ import { ListIndexesThemeTotals1796300000000 } from './1796300000000-list-indexe
 import { LoopRollups1796400000000 } from './1796400000000-loop-rollups';
 import { ThemeSearchText1796500000000 } from './1796500000000-theme-search-text';
 import { NoticeDigest1796600000000 } from './1796600000000-notice-digest';
+import { DeadLetters1796740000000 } from './1796740000000-dead-letters';
 
 /** Every migration, oldest first. Never edit one that has landed: add a new one. */
 export const ALL_MIGRATIONS = [
@@ -23,4 +24,5 @@ export const ALL_MIGRATIONS = [
   LoopRollups1796400000000,
   ThemeSearchText1796500000000,
   NoticeDigest1796600000000,
+  DeadLetters1796740000000,
 ];

@@ -1,13 +1,7 @@
 import { ActionEventsTopic, NoticeDeliveredTopic, ThemeAssignedTopic } from '@closedloop/contracts';
-import { subscription, type MessageBus, type RunningConsumer } from '@closedloop/messaging';
-import { MESSAGE_BUS, OutboxRelayService } from '@closedloop/platform';
-import {
-  Inject,
-  Injectable,
-  Logger,
-  type OnApplicationBootstrap,
-  type OnModuleDestroy,
-} from '@nestjs/common';
+import { subscription, type MessageBus } from '@closedloop/messaging';
+import { MESSAGE_BUS, OutboxRelayService, StageConsumer } from '@closedloop/platform';
+import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { trackActionEvent } from './track-action-event';
 import { trackNoticeDelivered } from './track-notice-delivered';
@@ -22,41 +16,30 @@ export const TRACKING_GROUP_ID = 'closedloop.pipeline.tracking';
  * keyed, so redelivery and parallel consumers change nothing twice.
  */
 @Injectable()
-export class TrackingConsumer implements OnApplicationBootstrap, OnModuleDestroy {
-  private readonly logger = new Logger(TrackingConsumer.name);
-  private consumer: RunningConsumer | undefined;
-
+export class TrackingConsumer extends StageConsumer {
   constructor(
-    @Inject(MESSAGE_BUS) private readonly bus: MessageBus,
+    @Inject(MESSAGE_BUS) bus: MessageBus,
     private readonly dataSource: DataSource,
     private readonly outbox: OutboxRelayService,
-  ) {}
-
-  async onApplicationBootstrap(): Promise<void> {
-    this.consumer = await this.bus.startConsumer({
-      groupId: TRACKING_GROUP_ID,
-      subscriptions: [
-        subscription(ThemeAssignedTopic, async (event) => {
-          const outcome = await trackThemeAssignment(this.dataSource, event);
-          if (outcome.reopened.length > 0) {
-            this.outbox.nudge();
-            this.logger.log(`regression: reopened ${outcome.reopened.join(', ')} for review`);
-          }
-        }),
-        subscription(ActionEventsTopic, async (event) => {
-          await trackActionEvent(this.dataSource, event);
-        }),
-        subscription(NoticeDeliveredTopic, async (event) => {
-          await trackNoticeDelivered(this.dataSource, event);
-        }),
-      ],
-    });
-    this.logger.log(
-      `consuming ${ThemeAssignedTopic.name}, ${ActionEventsTopic.name} and ${NoticeDeliveredTopic.name} as ${TRACKING_GROUP_ID}`,
-    );
+  ) {
+    super(bus, TRACKING_GROUP_ID);
   }
 
-  async onModuleDestroy(): Promise<void> {
-    await this.consumer?.stop();
+  protected subscriptions() {
+    return [
+      subscription(ThemeAssignedTopic, async (event) => {
+        const outcome = await trackThemeAssignment(this.dataSource, event);
+        if (outcome.reopened.length > 0) {
+          this.outbox.nudge();
+          this.logger.log(`regression: reopened ${outcome.reopened.join(', ')} for review`);
+        }
+      }),
+      subscription(ActionEventsTopic, async (event) => {
+        await trackActionEvent(this.dataSource, event);
+      }),
+      subscription(NoticeDeliveredTopic, async (event) => {
+        await trackNoticeDelivered(this.dataSource, event);
+      }),
+    ];
   }
 }

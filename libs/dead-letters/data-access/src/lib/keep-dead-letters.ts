@@ -1,0 +1,45 @@
+import { valuesList } from '@closedloop/persistence';
+import { randomUUID } from 'node:crypto';
+import type { EntityManager } from 'typeorm';
+import type { DeadLetterToKeep } from './dead-letter';
+
+/**
+ * Keeps dead letters; one already kept (same position on its dead-letter topic) stays as it is, so
+ * a redelivered batch keeps nothing twice. Answers how many were new.
+ */
+export async function keepDeadLetters(
+  db: Pick<EntityManager, 'query'>,
+  letters: readonly DeadLetterToKeep[],
+): Promise<number> {
+  if (letters.length === 0) return 0;
+  const values = valuesList(
+    letters.map((l) => [
+      randomUUID(),
+      l.dlqTopic,
+      l.dlqPartition,
+      l.dlqOffset,
+      l.sourceTopic,
+      l.sourcePartition,
+      l.sourceOffset,
+      l.consumerGroup,
+      l.reason,
+      l.failedAt,
+      l.key,
+      l.value,
+      JSON.stringify(l.headers),
+    ]),
+  );
+  const rows: unknown[] = await db.query(
+    `INSERT INTO dead_letters (id, dlq_topic, dlq_partition, dlq_offset, source_topic, source_partition,
+                               source_offset, consumer_group, reason, failed_at, message_key, value, headers)
+     SELECT v.id::uuid, v.dlq_topic, v.dlq_partition::int, v.dlq_offset::bigint, v.source_topic,
+            v.source_partition::int, v.source_offset::bigint, v.consumer_group, v.reason,
+            v.failed_at::timestamptz, v.message_key, v.value::bytea, v.headers::jsonb
+     FROM (VALUES ${values.sql}) AS v(id, dlq_topic, dlq_partition, dlq_offset, source_topic, source_partition,
+                                       source_offset, consumer_group, reason, failed_at, message_key, value, headers)
+     ON CONFLICT (dlq_topic, dlq_partition, dlq_offset) DO NOTHING
+     RETURNING id`,
+    values.params,
+  );
+  return rows.length;
+}
