@@ -26,7 +26,6 @@ import { ErrorPanel } from '../shared/error-panel';
 import { sourceLabel } from '../shared/feedback-format';
 import { ConfirmDialog, type ConfirmDialogData } from './confirm.dialog';
 import { RenameThemeDialog, type RenameThemeDialogData } from './rename-theme.dialog';
-import { SourceMix } from './source-mix';
 import { SplitProposalDialog } from './split-proposal.dialog';
 import {
   breakdownBars,
@@ -53,7 +52,6 @@ import { ThemesApi } from './themes-api';
     Chart,
     Chip,
     ErrorPanel,
-    SourceMix,
   ],
   templateUrl: './theme-detail.page.html',
   styleUrl: './theme-detail.page.scss',
