@@ -19,6 +19,7 @@ const PRAISE = 'Returning an item was easy, label printed in seconds.';
 const COMPLAINT = 'Hard to find where to change my delivery address.';
 const MOVED = 'Support sorted my refund in ten minutes. Brilliant people.';
 const KEPT = 'The chat agent was patient and actually fixed my problem.';
+const NOISE = 'Delivery was late and nobody told me why.';
 
 interface ThemeNode {
   id: string;
@@ -258,6 +259,11 @@ describe('themes in a browser', () => {
 
     // Split the moved item back out of the renamed theme into a new one.
     await page.goto(`${baseUrl}/themes/${encodeURIComponent(praise.id)}`);
+    await page
+      .getByTestId('theme-item')
+      .filter({ hasText: MOVED })
+      .getByText('Why here: Moved here by a person')
+      .waitFor();
     await page.getByRole('checkbox', { name: `Choose: ${MOVED}` }).check();
     await page.getByRole('button', { name: 'Split into new theme' }).click();
     await checkPage(page, 'theme-split-confirm');
@@ -267,6 +273,9 @@ describe('themes in a browser', () => {
     const split = await themeOf(MOVED);
     expect(split.id).not.toBe(praise.id);
     expect(decodeURIComponent(page.url())).toContain(split.id);
+    expect(await page.getByTestId('why-in-theme').innerText()).toContain(
+      'Split out into this theme by a person',
+    );
     await checkPage(page, 'theme-split');
 
     // Merge the new theme into the renamed one: the page follows, naming where it came from.
@@ -287,6 +296,23 @@ describe('themes in a browser', () => {
     await page.getByTestId('theme-status').waitFor();
     await page.getByTestId('lineage').getByText(`Merged into ${newLabel}`).waitFor();
     expect(await page.getByRole('button', { name: 'Rename' }).count()).toBe(0);
+  });
+
+  it('sets a theme aside as noise after asking, and lists it among the noise', async () => {
+    await signIn(page, baseUrl, credentials);
+    const late = await themeOf(NOISE);
+    await page.goto(`${baseUrl}/themes/${encodeURIComponent(late.id)}`);
+    await page.getByTestId('theme-label').waitFor();
+    await page.getByRole('button', { name: 'Mark as noise' }).click();
+    const confirm = page.getByRole('dialog');
+    await confirm.getByText('Set this theme aside as noise?').waitFor();
+    await checkPage(page, 'theme-noise-confirm');
+    await confirm.getByRole('button', { name: 'Mark as noise' }).click();
+    await page.getByTestId('theme-status').getByText('Set aside as noise').waitFor();
+    expect(await page.getByRole('button', { name: 'Rename' }).count()).toBe(0);
+    await checkPage(page, 'theme-noise');
+    await page.goto(`${baseUrl}/themes?status=NOISE`);
+    await page.getByRole('link', { name: late.label }).waitFor();
   });
 
   it('refreshes a theme page when the theme changes elsewhere', async () => {

@@ -115,6 +115,12 @@ describe('why an item is in its theme', () => {
       reasonText({ kind: 'created-theme', sharedTerms: [], similarity: 0, threshold: null }),
     ).toBe('Opened this theme; no shared terms; similarity 0.00');
     expect(reasonText(null)).toBe('Not placed by the engine yet');
+    expect(reasonText({ kind: 'moved', sharedTerms: [], similarity: null, threshold: null })).toBe(
+      'Moved here by a person',
+    );
+    expect(reasonText({ kind: 'split', sharedTerms: [], similarity: null, threshold: null })).toBe(
+      'Split out into this theme by a person',
+    );
   });
 });
 

@@ -137,6 +137,8 @@ export function reasonText(
     | undefined,
 ): string {
   if (!reason) return 'Not placed by the engine yet';
+  if (reason.kind === 'moved') return 'Moved here by a person';
+  if (reason.kind === 'split') return 'Split out into this theme by a person';
   const terms =
     reason.sharedTerms.length > 0
       ? `shares “${reason.sharedTerms.join('”, “')}”`

@@ -2,10 +2,13 @@ import { Field, Float, ID, ObjectType } from '@nestjs/graphql';
 
 @ObjectType({
   description:
-    'Why the theme engine placed an item where it did, as recorded when it was placed (a later move by a person keeps the engine’s reason).',
+    'Why an item is in its theme: the engine’s reason when it placed it, or that a person moved or split it there.',
 })
 export class ThemeReason {
-  @Field({ description: 'matched-theme (joined an existing theme) or created-theme (opened one)' })
+  @Field({
+    description:
+      'matched-theme (joined an existing theme), created-theme (opened one), moved (a person moved it here) or split (a person split it out into this theme)',
+  })
   kind!: string;
 
   @Field(() => [String], {

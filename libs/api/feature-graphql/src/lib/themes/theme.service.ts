@@ -24,6 +24,7 @@ import { checkPageSize } from '../pagination/cursor';
 import { toConnection } from '../pagination/to-connection';
 import type { ThemeFilterInput, ThemeSort } from './theme-list.inputs';
 import { themeListSql } from './theme-list.query';
+import { recordPersonPlacement } from './person-placement';
 import { enqueueThemeChanges, type NoteChange, type ThemeChangeNote } from './theme-changes';
 import { QuotePolarity, Theme, ThemeBreakdown, ThemeDay, ThemeQuote } from './theme.model';
 import { npsOf, THEME_SELECT, toTheme, type ThemeRow } from './theme.rows';
@@ -259,6 +260,7 @@ export class ThemeService {
       }
       const created = engine.split(themeId, await this.themeItems(manager, chosen));
       await moveFeedback(manager, chosen, created);
+      await recordPersonPlacement(manager, chosen, 'split');
       if (!feedbackIds) {
         // The engine's proposal is drawn from its samples: other members follow their nearer part.
         const rehomed = engine.rehomeMembers(
@@ -300,6 +302,11 @@ export class ThemeService {
         manager,
         items.map((i) => i.id),
         target,
+      );
+      await recordPersonPlacement(
+        manager,
+        items.map((i) => i.id),
+        'moved',
       );
       const affected = [target, ...previous.flatMap((p) => (p.theme_id ? [p.theme_id] : []))];
       await rebuildDailyStats(manager, affected);
