@@ -315,6 +315,27 @@ describe('themes in a browser', () => {
     await page.getByRole('link', { name: late.label }).waitFor();
   });
 
+  it('creates an action from a theme and lists it there with its status', async () => {
+    await signIn(page, baseUrl, credentials);
+    const kept = await themeOf(KEPT);
+    await page.goto(`${baseUrl}/themes/${encodeURIComponent(kept.id)}`);
+    await page.getByTestId('theme-label').waitFor();
+    expect(await page.getByTestId('theme-actions').innerText()).toContain('No action answers');
+    const title = `Coach chat agents ${randomBytes(3).toString('hex')}`;
+    await page.getByRole('button', { name: 'Create action' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('Title').fill(title);
+    await dialog.getByRole('button', { name: 'Create action' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    const link = page.getByTestId('theme-actions').getByRole('link', { name: title });
+    await link.waitFor();
+    expect(await page.getByTestId('theme-actions').innerText()).toContain('Proposed');
+    await checkPage(page, 'theme-with-action');
+    await link.click();
+    await page.waitForURL(/\/actions\/[0-9a-f-]{36}$/);
+    await page.getByRole('heading', { level: 1, name: title }).waitFor();
+  });
+
   it('refreshes a theme page when the theme changes elsewhere', async () => {
     await signIn(page, baseUrl, credentials);
     const kept = await themeOf(KEPT);
