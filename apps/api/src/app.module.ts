@@ -1,6 +1,11 @@
 import { sessionLifetime } from '@closedloop/access-domain';
 import { ApiGraphqlModule } from '@closedloop/api-feature-graphql';
-import { DatabaseModule, HealthController, MessagingModule } from '@closedloop/platform';
+import {
+  DatabaseModule,
+  HealthController,
+  MessagingModule,
+  MetricsModule,
+} from '@closedloop/platform';
 import { Module, type DynamicModule } from '@nestjs/common';
 import type { ApiEnv } from './config';
 
@@ -10,6 +15,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
+        MetricsModule.forService('api'),
         DatabaseModule.forRoot({ url: env.DATABASE_URL, runMigrations: env.RUN_MIGRATIONS }),
         MessagingModule.forKafka({
           brokers: env.KAFKA_BROKERS,

@@ -11,6 +11,8 @@ const ApiEnvSchema = z
     KAFKA_PARTITIONS: z.coerce.number().int().min(1).default(3),
     UNSUBSCRIBE_SECRET: z.string().min(16, 'UNSUBSCRIBE_SECRET must be at least 16 characters'),
     PORTAL_DIR: z.string().optional(),
+    /** Origins (comma-separated) allowed to call the API from a browser; none by default (same origin only). */
+    CORS_ORIGINS: envList(''),
     MAX_BODY_BYTES: z.coerce
       .number()
       .int()

@@ -1,7 +1,7 @@
 /**
  * ClosedLoop API: GraphQL for integrators and the portal; produces inbound feedback events.
  */
-import { servePortal, useJsonBodyLimit } from '@closedloop/platform';
+import { servePortal, useCors, useJsonBodyLimit, useSecurityHeaders } from '@closedloop/platform';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { AppModule } from './app.module';
@@ -10,6 +10,8 @@ import { loadApiConfig } from './config';
 async function bootstrap(): Promise<void> {
   const env = loadApiConfig();
   const app = await NestFactory.create(AppModule.forRoot(env), { bodyParser: false });
+  useSecurityHeaders(app);
+  useCors(app, env.CORS_ORIGINS);
   useJsonBodyLimit(app, env.MAX_BODY_BYTES);
   app.enableShutdownHooks();
   if (env.PORTAL_DIR && servePortal(app, env.PORTAL_DIR)) {

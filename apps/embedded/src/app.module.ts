@@ -11,6 +11,7 @@ import {
   DatabaseModule,
   HealthController,
   MessagingModule,
+  MetricsModule,
   nestMessagingLogger,
 } from '@closedloop/platform';
 import { Module, type DynamicModule } from '@nestjs/common';
@@ -23,8 +24,11 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
+        MetricsModule.forService('embedded'),
         DatabaseModule.forRoot({ url: databaseUrl, runMigrations: true, poolSize: 1 }),
-        MessagingModule.forBus(() => new InMemoryMessageBus(nestMessagingLogger('Bus'))),
+        MessagingModule.forBus(
+          (metrics) => new InMemoryMessageBus(nestMessagingLogger('Bus'), metrics?.messaging),
+        ),
         ApiGraphqlModule.forRoot({
           unsubscribeSecret: config.unsubscribeSecret,
           sessionLifetime: sessionLifetime(config.sessionIdleMinutes, config.sessionMaxHours),

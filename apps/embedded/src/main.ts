@@ -4,7 +4,7 @@
  * For trying the product and for development: `npm start`.
  */
 import { ApiKeyService, SessionService, UserService } from '@closedloop/api-feature-graphql';
-import { servePortal, useJsonBodyLimit } from '@closedloop/platform';
+import { servePortal, useJsonBodyLimit, useSecurityHeaders } from '@closedloop/platform';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { AppModule } from './app.module';
@@ -21,6 +21,7 @@ async function bootstrap(): Promise<void> {
   const app = await NestFactory.create(AppModule.forRoot(config, database.url), {
     bodyParser: false,
   });
+  useSecurityHeaders(app);
   useJsonBodyLimit(app, 8 * 1024 * 1024);
   const portal = servePortal(app, config.portalDir);
   await app.listen(config.port, config.host);

@@ -13,6 +13,7 @@ import {
   query,
 } from './support/database';
 import { runTool } from './support/cli';
+import { metricSum, scrape } from './support/prometheus';
 import { eventually } from './support/eventually';
 import { graphql, graphqlData, signIn } from './support/graphql-client';
 import { kcatConsumeLatest, kcatProduce } from './support/kcat';
@@ -88,6 +89,7 @@ describe('the thin loop on Kafka, PostgreSQL and SMTP', () => {
     const apiService = startService('api', {
       ...common,
       PORT: String(API_PORT),
+      CORS_ORIGINS: 'https://portal.example.com',
       RUN_MIGRATIONS: 'true',
       // The first admin comes from the environment at start.
       ADMIN_EMAIL: `admin-${run}@example.com`,
@@ -1120,5 +1122,79 @@ describe('the thin loop on Kafka, PostgreSQL and SMTP', () => {
     // One email per customer the action was announced to (its theme's customers), none twice.
     expect(mine.length).toBe(announcedNotices);
     expect(new Set(mine.flatMap((m) => m.envelope.to)).size).toBe(announcedNotices);
+  });
+  it('exposes Prometheus metrics on every service: GraphQL latency, messages in and out, dead letters, lag', async () => {
+    const apiMetrics = await scrape(api);
+    expect(
+      metricSum(apiMetrics, 'closedloop_graphql_request_seconds_count', {
+        service: 'api',
+        type: 'mutation',
+        operation: 'submitSurveyResponse',
+        outcome: 'ok',
+      }),
+    ).toBeGreaterThanOrEqual(1);
+    expect(
+      metricSum(apiMetrics, 'closedloop_messages_produced_total', {
+        topic: SurveyFeedbackTopic.name,
+      }),
+    ).toBeGreaterThanOrEqual(1);
+    expect(metricSum(apiMetrics, 'process_resident_memory_bytes')).toBeGreaterThan(0);
+
+    const pipelineMetrics = await scrape('http://127.0.0.1:3311');
+    const intake = {
+      service: 'pipeline',
+      topic: SurveyFeedbackTopic.name,
+      group: 'closedloop.pipeline.intake',
+    };
+    expect(
+      metricSum(pipelineMetrics, 'closedloop_messages_consumed_total', {
+        ...intake,
+        outcome: 'handled',
+      }),
+    ).toBeGreaterThanOrEqual(3);
+    expect(
+      metricSum(pipelineMetrics, 'closedloop_dead_letters_total', intake),
+    ).toBeGreaterThanOrEqual(2);
+    expect(
+      metricSum(pipelineMetrics, 'closedloop_message_age_seconds_count', intake),
+    ).toBeGreaterThanOrEqual(3);
+    expect(
+      metricSum(pipelineMetrics, 'closedloop_message_handling_seconds_count', intake),
+    ).toBeGreaterThanOrEqual(1);
+    expect(metricSum(pipelineMetrics, 'closedloop_consumer_lag_messages', intake)).not.toBeNull();
+
+    const notifierMetrics = await scrape('http://127.0.0.1:3312');
+    expect(
+      metricSum(notifierMetrics, 'closedloop_messages_consumed_total', {
+        service: 'notifier',
+        outcome: 'handled',
+      }),
+    ).toBeGreaterThanOrEqual(1);
+  });
+  it('sends security headers, and answers cross-origin requests only from the configured origin', async () => {
+    const response = await fetch(`${api}/health/live`);
+    const csp = response.headers.get('content-security-policy') ?? '';
+    expect(csp).toContain("default-src 'self'");
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(response.headers.get('strict-transport-security')).toContain('max-age=');
+    expect(response.headers.get('referrer-policy')).toBe('same-origin');
+    expect(response.headers.get('x-powered-by')).toBeNull();
+
+    const preflight = (origin: string) =>
+      fetch(`${api}/graphql`, {
+        method: 'OPTIONS',
+        headers: {
+          origin,
+          'access-control-request-method': 'POST',
+          'access-control-request-headers': 'content-type,authorization',
+        },
+      });
+    const allowed = await preflight('https://portal.example.com');
+    expect(allowed.headers.get('access-control-allow-origin')).toBe('https://portal.example.com');
+    expect(allowed.headers.get('access-control-allow-headers')).toContain('authorization');
+    const other = await preflight('https://evil.example.net');
+    expect(other.headers.get('access-control-allow-origin')).toBeNull();
   });
 });

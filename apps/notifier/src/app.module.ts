@@ -1,6 +1,11 @@
 import { validateDeliveryRetryPolicy } from '@closedloop/notices-domain';
 import { DeliveryModule, smtpTransport } from '@closedloop/notifier-feature-delivery';
-import { DatabaseModule, HealthController, MessagingModule } from '@closedloop/platform';
+import {
+  DatabaseModule,
+  HealthController,
+  MessagingModule,
+  MetricsModule,
+} from '@closedloop/platform';
 import { Module, type DynamicModule } from '@nestjs/common';
 import type { NotifierEnv } from './config';
 
@@ -10,8 +15,13 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
+        MetricsModule.forService('notifier'),
         DatabaseModule.forRoot({ url: env.DATABASE_URL, runMigrations: env.RUN_MIGRATIONS }),
-        MessagingModule.forKafka({ brokers: env.KAFKA_BROKERS, clientId: 'closedloop-notifier', partitions: env.KAFKA_PARTITIONS }),
+        MessagingModule.forKafka({
+          brokers: env.KAFKA_BROKERS,
+          clientId: 'closedloop-notifier',
+          partitions: env.KAFKA_PARTITIONS,
+        }),
         DeliveryModule.forRoot(
           {
             mailFrom: env.MAIL_FROM,

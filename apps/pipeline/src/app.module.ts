@@ -2,7 +2,12 @@ import { DeadLettersModule } from '@closedloop/pipeline-feature-dead-letters';
 import { IntakeModule } from '@closedloop/pipeline-feature-intake';
 import { ThemingModule } from '@closedloop/pipeline-feature-theming';
 import { TrackingModule } from '@closedloop/pipeline-feature-tracking';
-import { DatabaseModule, HealthController, MessagingModule } from '@closedloop/platform';
+import {
+  DatabaseModule,
+  HealthController,
+  MessagingModule,
+  MetricsModule,
+} from '@closedloop/platform';
 import { encoderDirectoryFromEnv } from '@closedloop/themes-encoder';
 import { Module, type DynamicModule, type Type } from '@nestjs/common';
 import type { PipelineEnv, PipelineStage } from './config';
@@ -21,6 +26,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
+        MetricsModule.forService('pipeline'),
         DatabaseModule.forRoot({ url: env.DATABASE_URL, runMigrations: env.RUN_MIGRATIONS }),
         MessagingModule.forKafka({
           brokers: env.KAFKA_BROKERS,

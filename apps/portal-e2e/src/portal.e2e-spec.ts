@@ -95,10 +95,10 @@ describe('portal in a browser', () => {
     await signIn(page, baseUrl, credentials);
     await page.goto(`${baseUrl}/actions`);
     await page.getByRole('heading', { level: 1, name: 'Actions' }).waitFor();
+    // The board's Announced column holds the announced actions.
     const announced = page
-      .getByRole('table', { name: /Actions/ })
-      .getByRole('row')
-      .filter({ has: page.locator('td.mat-column-status', { hasText: /Announced/ }) })
+      .locator('section.column[data-status="ANNOUNCED"]')
+      .locator('li.card')
       .first();
     await announced.waitFor({ timeout: 20_000 });
     await checkPage(page, 'actions');
@@ -148,8 +148,10 @@ describe('portal in a browser', () => {
 
   it('lets an admin see the people and create an API key that is shown once', async () => {
     await signIn(page, baseUrl, credentials);
+    // /admin is now part of Settings.
     await page.goto(`${baseUrl}/admin`);
-    await page.getByRole('heading', { level: 1, name: 'People and API keys' }).waitFor();
+    await page.waitForURL(/\/settings$/);
+    await page.getByRole('heading', { level: 1, name: 'Settings' }).waitFor();
     const people = page.getByRole('table', { name: 'People' });
     await people.getByRole('row').filter({ hasText: credentials.email }).waitFor();
     expect(await people.getByRole('row').filter({ hasText: 'lead@closedloop.local' }).count()).toBe(
@@ -197,13 +199,11 @@ describe('portal in a browser', () => {
     );
     await page.goto(`${baseUrl}/actions`);
     await page.getByRole('heading', { level: 1, name: 'Actions' }).waitFor();
-    const row = page
-      .getByRole('table', { name: /Actions/ })
-      .getByRole('row')
-      .nth(1);
+    const row = page.locator('section.column li.card').first();
     await row.waitFor();
     expect(await page.getByRole('button', { name: 'New action' }).count()).toBe(0);
-    expect(await page.getByRole('link', { name: 'People' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: /^Move / }).count()).toBe(0);
+    expect(await page.getByRole('link', { name: 'Settings' }).count()).toBe(0);
     await row.getByRole('link').click();
     await page.waitForURL(/\/actions\/[0-9a-f-]{36}$/);
     await page.getByRole('table', { name: /Audit history/ }).waitFor();

@@ -6,3 +6,4 @@ export * from './lib/decode-message';
 export * from './lib/kafka-message-bus';
 export * from './lib/in-memory-message-bus';
 export * from './lib/process-batch';
+export * from './lib/messaging-metrics';

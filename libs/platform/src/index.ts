@@ -8,3 +8,6 @@ export * from './lib/health.controller';
 export * from './lib/serve-portal';
 export * from './lib/body-limit';
 export * from './lib/stage-consumer';
+export * from './lib/metrics/service-metrics';
+export * from './lib/metrics/metrics.module';
+export * from './lib/security-headers';

@@ -1,5 +1,4 @@
 import { Route } from '@angular/router';
-import { adminGuard } from './auth/admin.guard';
 import { signedInGuard } from './auth/signed-in.guard';
 
 export const appRoutes: Route[] = [
@@ -25,11 +24,17 @@ export const appRoutes: Route[] = [
     loadChildren: () => import('./actions/actions.routes').then((m) => m.actionsRoutes),
   },
   {
-    path: 'admin',
-    title: 'People and API keys · ClosedLoop',
-    canActivate: [adminGuard],
-    loadComponent: () => import('./admin/admin.page').then((m) => m.AdminPage),
+    path: 'customers',
+    canActivate: [signedInGuard],
+    loadChildren: () => import('./customers/customers.routes').then((m) => m.customersRoutes),
   },
+  {
+    path: 'settings',
+    title: 'Settings · ClosedLoop',
+    canActivate: [signedInGuard],
+    loadComponent: () => import('./settings/settings.page').then((m) => m.SettingsPage),
+  },
+  { path: 'admin', pathMatch: 'full', redirectTo: 'settings' },
   {
     path: '**',
     title: 'Not found · ClosedLoop',

@@ -27,6 +27,7 @@ describe('App', () => {
             user,
             signedIn: () => user() !== null,
             isAdmin: () => user()?.role === 'ADMIN',
+            canChange: () => user()?.role === 'ADMIN' || user()?.role === 'CX_LEAD',
           },
         },
       ],
@@ -64,6 +65,8 @@ describe('App', () => {
       { text: 'Feedback', href: '/feedback' },
       { text: 'Themes', href: '/themes' },
       { text: 'Actions', href: '/actions' },
+      { text: 'Customers', href: '/customers' },
+      { text: 'Settings', href: '/settings' },
     ]);
     expect(element.querySelector('main#main router-outlet')).not.toBeNull();
   });

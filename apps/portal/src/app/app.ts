@@ -41,8 +41,9 @@ export class App {
     { path: '/feedback', label: 'Feedback', hint: 'What customers said' },
     { path: '/themes', label: 'Themes', hint: 'What they keep saying' },
     { path: '/actions', label: 'Actions', hint: 'What we do about it' },
-    ...(this.session.isAdmin()
-      ? [{ path: '/admin', label: 'People', hint: 'People and API keys' }]
+    { path: '/customers', label: 'Customers', hint: 'Who said it, across channels' },
+    ...(this.session.canChange()
+      ? [{ path: '/settings', label: 'Settings', hint: 'People, keys, sender, prompts' }]
       : []),
   ]);
 }

@@ -5,3 +5,4 @@ export * from './lib/roles';
 export * from './lib/session-token';
 export * from './lib/sign-in-throttle';
 export * from './lib/settings';
+export * from './lib/sender-settings';

@@ -9,11 +9,15 @@ import type {
   RunningConsumer,
 } from './message-bus';
 import { DEFAULT_MAX_BATCH_SIZE } from './message-bus';
-import { processBatch, type FetchedMessage } from './process-batch';
+import { noMessagingMetrics, type MessagingMetrics } from './messaging-metrics';
+import type { FetchedMessage } from './process-batch';
+import { processObservedBatch } from './process-observed-batch';
 import { resolveRetryPolicy } from './retry-policy';
 
 interface StoredMessage extends RawMessage {
   readonly offset: number;
+  /** When it was written, epoch ms. */
+  readonly writtenAt: number;
 }
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -29,7 +33,10 @@ export class InMemoryMessageBus implements MessageBus {
   private readonly wakeups = new Set<() => void>();
   private readonly consumers = new Set<RunningConsumer>();
 
-  constructor(private readonly logger: MessagingLogger = silentLogger) {}
+  constructor(
+    private readonly logger: MessagingLogger = silentLogger,
+    private readonly metrics: MessagingMetrics = noMessagingMetrics,
+  ) {}
 
   async ensureTopics(topics: readonly TopicDefinition<unknown>[]): Promise<void> {
     for (const topic of topics) {
@@ -50,9 +57,11 @@ export class InMemoryMessageBus implements MessageBus {
     if (!log) {
       throw new Error(`Topic ${topicName} does not exist`);
     }
+    const writtenAt = Date.now();
     for (const message of messages) {
-      log.push({ ...message, headers: { ...message.headers }, offset: log.length });
+      log.push({ ...message, headers: { ...message.headers }, offset: log.length, writtenAt });
     }
+    this.metrics.produced(topicName, messages.length);
     for (const wake of this.wakeups) wake();
   }
 
@@ -91,6 +100,7 @@ export class InMemoryMessageBus implements MessageBus {
           while (running && next < log.length) {
             const chunk: FetchedMessage[] = log.slice(next, next + maxBatch).map((message) => ({
               raw: message,
+              writtenAt: message.writtenAt,
               context: {
                 topic,
                 partition: 0,
@@ -99,20 +109,26 @@ export class InMemoryMessageBus implements MessageBus {
                 headers: message.headers ?? {},
               },
             }));
-            const done = await processBatch(subscription, chunk, {
-              groupId: options.groupId,
-              policy,
-              logger: this.logger,
-              deadLetter: (source, raw) => this.publishRaw(deadLetterTopicName(source), [raw]),
-              heartbeat: async () => undefined,
-              isRunning: () => running,
-              sleep,
-            });
+            const done = await processObservedBatch(
+              subscription,
+              chunk,
+              {
+                groupId: options.groupId,
+                policy,
+                logger: this.logger,
+                deadLetter: (source, raw) => this.publishRaw(deadLetterTopicName(source), [raw]),
+                heartbeat: async () => undefined,
+                isRunning: () => running,
+                sleep,
+              },
+              this.metrics,
+            );
             next += done;
             this.groupOffsets.set(offsetKey, next);
             if (done > 0) worked = true;
             if (done < chunk.length) break;
           }
+          if (worked) this.metrics.lag(topic, 0, options.groupId, log.length - next);
         }
         if (!worked && running) await waitForWork();
       }

@@ -92,6 +92,61 @@ describe('KafkaMessageBus on a real broker', () => {
     expect(dead[1]?.headers[MessageHeaders.deadLetterConsumerGroup]).toBe(groupId);
   });
 
+  it('reports what it produced and consumed to its metrics: outcomes, message age, lag', async () => {
+    const t = defineTopic(`it.metrics-${randomUUID().slice(0, 8)}.v1`, Item);
+    const groupId = `it-${randomUUID()}`;
+    const seen = {
+      produced: new Map<string, number>(),
+      consumed: new Map<string, number>(),
+      ages: [] as number[],
+      handledBatches: 0,
+      lag: [] as number[],
+    };
+    const observed = new KafkaMessageBus({
+      brokers,
+      clientId: 'messaging-int-metrics',
+      partitions: 1,
+      metrics: {
+        produced: (topic, count) =>
+          seen.produced.set(topic, (seen.produced.get(topic) ?? 0) + count),
+        consumed: (topic, group, outcome, count) => {
+          if (group !== groupId) return;
+          const key = `${topic}/${outcome}`;
+          seen.consumed.set(key, (seen.consumed.get(key) ?? 0) + count);
+        },
+        age: (_topic, group, seconds) => void (group === groupId && seen.ages.push(seconds)),
+        handled: (_topic, group) => void (group === groupId && (seen.handledBatches += 1)),
+        lag: (_topic, _partition, group, messages) =>
+          void (group === groupId && seen.lag.push(messages)),
+      },
+    });
+    try {
+      await observed.ensureTopics([t]);
+      await observed.publish(
+        t,
+        [1, 2].map((n) => ({ key: 'k', value: { schemaVersion: 1 as const, n } })),
+      );
+      await observed.publishRaw(t.name, [{ key: 'k', value: Buffer.from('nope') }]);
+      const consumer = await observed.startConsumer({
+        groupId,
+        subscriptions: [subscription(t, async () => undefined)],
+      });
+      await eventually(() => {
+        expect(seen.consumed.get(`${t.name}/handled`)).toBe(2);
+        expect(seen.consumed.get(`${t.name}/dead-lettered`)).toBe(1);
+      });
+      await consumer.stop();
+      expect(seen.produced.get(t.name)).toBe(3);
+      expect(seen.produced.get(t.name.replace(/\.v1$/, '.dlq.v1'))).toBe(1);
+      expect(seen.ages).toHaveLength(3);
+      expect(seen.ages.every((a) => a >= 0 && a < 60)).toBe(true);
+      expect(seen.handledBatches).toBeGreaterThanOrEqual(1);
+      expect(seen.lag.at(-1)).toBe(0);
+    } finally {
+      await observed.close();
+    }
+  });
+
   it('commits what was processed on stop, so a restart resumes after it', async () => {
     const groupId = `it-${randomUUID()}`;
     const t = defineTopic(`it.resume-${randomUUID().slice(0, 8)}.v1`, Item);

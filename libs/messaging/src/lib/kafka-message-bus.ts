@@ -21,7 +21,9 @@ import type {
   TopicSubscription,
 } from './message-bus';
 import { DEFAULT_MAX_BATCH_SIZE } from './message-bus';
-import { processBatch, type FetchedMessage } from './process-batch';
+import { noMessagingMetrics, type MessagingMetrics } from './messaging-metrics';
+import type { FetchedMessage } from './process-batch';
+import { processObservedBatch } from './process-observed-batch';
 import { resolveRetryPolicy } from './retry-policy';
 
 export interface KafkaMessageBusOptions {
@@ -31,6 +33,7 @@ export interface KafkaMessageBusOptions {
   readonly partitions?: number;
   readonly replicationFactor?: number;
   readonly logger?: MessagingLogger;
+  readonly metrics?: MessagingMetrics;
 }
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -49,6 +52,7 @@ function toHeaderRecord(headers: IHeaders | undefined): Record<string, string> {
 export class KafkaMessageBus implements MessageBus {
   private readonly kafka: Kafka;
   private readonly logger: MessagingLogger;
+  private readonly metrics: MessagingMetrics;
   private producer: Producer | undefined;
   private producerConnecting: Promise<Producer> | undefined;
   private readonly consumers = new Set<RunningConsumer>();
@@ -62,6 +66,7 @@ export class KafkaMessageBus implements MessageBus {
 
   constructor(private readonly options: KafkaMessageBusOptions) {
     this.logger = options.logger ?? silentLogger;
+    this.metrics = options.metrics ?? noMessagingMetrics;
     const logger = this.logger;
     this.kafka = new Kafka({
       clientId: options.clientId,
@@ -153,6 +158,7 @@ export class KafkaMessageBus implements MessageBus {
             messages: list.map((m) => ({ key: m.key, value: m.value, headers: { ...m.headers } })),
           })),
         });
+        for (const [topic, list] of byTopic) this.metrics.produced(topic, list.length);
         for (const item of batch) item.resolve();
       } catch (error) {
         for (const item of batch) item.reject(error);
@@ -206,6 +212,7 @@ export class KafkaMessageBus implements MessageBus {
           const raw = this.toRaw(message);
           return {
             raw,
+            writtenAt: Number(message.timestamp),
             context: {
               topic: batch.topic,
               partition: batch.partition,
@@ -218,13 +225,14 @@ export class KafkaMessageBus implements MessageBus {
         for (let start = 0; start < fetched.length; start += maxBatch) {
           if (!deps.isRunning()) break;
           const chunk = fetched.slice(start, start + maxBatch);
-          const done = await processBatch(subscription, chunk, deps);
+          const done = await processObservedBatch(subscription, chunk, deps, this.metrics);
           const lastDone = chunk[done - 1];
           if (lastDone) resolveOffset(lastDone.context.offset);
           await heartbeat();
           if (done < chunk.length) break;
         }
         await commitOffsetsIfNecessary();
+        this.metrics.lag(batch.topic, batch.partition, options.groupId, Number(batch.offsetLag()));
       },
     });
     const handle: RunningConsumer = {

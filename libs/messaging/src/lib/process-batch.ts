@@ -6,6 +6,8 @@ import { processMessage, sendToDeadLetter, type ProcessMessageDeps } from './pro
 export interface FetchedMessage {
   readonly raw: RawMessage;
   readonly context: MessageContext;
+  /** When the message was written (epoch ms), where the bus knows it. */
+  readonly writtenAt?: number;
 }
 
 /**

@@ -1,5 +1,12 @@
 import { createDataSource, type DatabaseConfig } from '@closedloop/persistence';
-import { Global, Inject, Logger, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
+import {
+  Global,
+  Inject,
+  Logger,
+  Module,
+  type DynamicModule,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { OutboxRelayService } from './outbox-relay.service';
 
@@ -14,13 +21,16 @@ async function connect(config: DatabaseConfig): Promise<DataSource> {
       await dataSource.initialize();
       if (config.runMigrations) {
         const applied = await dataSource.runMigrations({ transaction: 'each' });
-        if (applied.length > 0) logger.log(`applied migrations: ${applied.map((m) => m.name).join(', ')}`);
+        if (applied.length > 0)
+          logger.log(`applied migrations: ${applied.map((m) => m.name).join(', ')}`);
       }
       return dataSource;
     } catch (error) {
       if (dataSource.isInitialized) await dataSource.destroy();
       if (attempt >= CONNECT_ATTEMPTS) throw error;
-      logger.warn(`database not reachable (attempt ${attempt}/${CONNECT_ATTEMPTS}): ${(error as Error).message}`);
+      logger.warn(
+        `database not reachable (attempt ${attempt}/${CONNECT_ATTEMPTS}): ${(error as Error).message}`,
+      );
       await new Promise((resolve) => setTimeout(resolve, Math.min(5000, 500 * attempt)));
     }
   }

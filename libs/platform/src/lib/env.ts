@@ -1,10 +1,15 @@
 import { z } from 'zod';
 
 /** Reads and validates configuration from the environment once, at boot; fails naming every bad variable. */
-export function loadConfig<S extends z.ZodType>(schema: S, env: NodeJS.ProcessEnv = process.env): z.infer<S> {
+export function loadConfig<S extends z.ZodType>(
+  schema: S,
+  env: NodeJS.ProcessEnv = process.env,
+): z.infer<S> {
   const parsed = schema.safeParse(env);
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('\n  ');
+    const problems = parsed.error.issues
+      .map((i) => `${i.path.join('.')}: ${i.message}`)
+      .join('\n  ');
     throw new Error(`Invalid configuration:\n  ${problems}`);
   }
   return parsed.data;
@@ -22,7 +27,12 @@ export const envList = (fallback: string) =>
   z
     .string()
     .default(fallback)
-    .transform((v) => v.split(',').map((s) => s.trim()).filter((s) => s.length > 0));
+    .transform((v) =>
+      v
+        .split(',')
+        .map((s) => s.trim())
+        .filter((s) => s.length > 0),
+    );
 
 /**
  * Comma-separated choices, each one of `choices` (`intake,theming`): at least one, duplicates
@@ -35,10 +45,19 @@ export const envChoices = <const T extends string>(
   z
     .string()
     .default(fallback.join(','))
-    .transform((v) => v.split(',').map((s) => s.trim()).filter((s) => s.length > 0))
+    .transform((v) =>
+      v
+        .split(',')
+        .map((s) => s.trim())
+        .filter((s) => s.length > 0),
+    )
     .pipe(
       z
-        .array(z.enum(choices, { error: (issue) => `"${String(issue.input)}" is not one of ${choices.join(', ')}` }))
+        .array(
+          z.enum(choices, {
+            error: (issue) => `"${String(issue.input)}" is not one of ${choices.join(', ')}`,
+          }),
+        )
         .min(1, { error: `name at least one of ${choices.join(', ')}` }),
     )
     .transform((list) => [...new Set(list)]);

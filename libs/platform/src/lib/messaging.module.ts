@@ -8,6 +8,7 @@ import {
   type OnApplicationShutdown,
   type OnModuleInit,
 } from '@nestjs/common';
+import { ServiceMetrics } from './metrics/service-metrics';
 import { nestMessagingLogger } from './nest-messaging-logger';
 import { MESSAGE_BUS } from './tokens';
 
@@ -28,21 +29,31 @@ export class MessagingModule implements OnModuleInit, OnApplicationShutdown {
 
   static forKafka(config: KafkaConfig): DynamicModule {
     return MessagingModule.forBus(
-      () =>
+      (metrics) =>
         new KafkaMessageBus({
           brokers: config.brokers,
           clientId: config.clientId,
           partitions: config.partitions,
           logger: nestMessagingLogger('Kafka'),
+          metrics: metrics?.messaging,
         }),
     );
   }
 
-  /** Uses a bus made elsewhere, e.g. the embedded mode's in-process bus. */
-  static forBus(factory: () => MessageBus): DynamicModule {
+  /**
+   * Uses a bus made elsewhere, e.g. the embedded mode's in-process bus. The factory is given the
+   * service's metrics when the application has MetricsModule.
+   */
+  static forBus(factory: (metrics: ServiceMetrics | undefined) => MessageBus): DynamicModule {
     return {
       module: MessagingModule,
-      providers: [{ provide: MESSAGE_BUS, useFactory: factory }],
+      providers: [
+        {
+          provide: MESSAGE_BUS,
+          useFactory: (metrics?: ServiceMetrics) => factory(metrics),
+          inject: [{ token: ServiceMetrics, optional: true }],
+        },
+      ],
       exports: [MESSAGE_BUS],
     };
   }

@@ -1,6 +1,11 @@
 import { OutboxRelay } from '@closedloop/persistence';
 import type { MessageBus } from '@closedloop/messaging';
-import { Inject, Injectable, type OnApplicationBootstrap, type BeforeApplicationShutdown } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  type OnApplicationBootstrap,
+  type BeforeApplicationShutdown,
+} from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { nestMessagingLogger } from './nest-messaging-logger';
 import { MESSAGE_BUS } from './tokens';

@@ -3,7 +3,7 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
-const API_PREFIXES = ['/graphql', '/health', '/unsubscribe'];
+const API_PREFIXES = ['/graphql', '/health', '/metrics', '/unsubscribe'];
 
 /**
  * Serves the built portal beside the API, so the portal and GraphQL share one URL.

@@ -3,11 +3,13 @@ import { SessionStore } from '../auth/session.store';
 import { provideHttpClient } from '@angular/common/http';
 import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
-import { Observable, of, throwError } from 'rxjs';
+import { NEVER, Observable, of, Subject, throwError } from 'rxjs';
 import { ActionsApi } from '../data/actions-api';
+import { LiveApi } from '../data/live-api';
+import { SettingsApi } from '../data/settings-api';
 import type { ActionDetailFragment } from '../graphql/generated';
 import { GraphqlRequestError } from '../graphql/graphql-error';
-import { ActionDetailPage, NOTICE_POLL_INTERVAL } from './action-detail.page';
+import { ActionDetailPage } from './action-detail.page';
 
 type Notice = ActionDetailFragment['notices'][number];
 
@@ -68,6 +70,15 @@ function until(condition: () => boolean, timeoutMs = 2000): Promise<void> {
 describe('ActionDetailPage', () => {
   let responses: Array<() => Observable<ActionDetailFragment | null>>;
   let calls: number;
+  let deliveries: Subject<unknown>;
+  let liveCalls: string[];
+  /** What the API answers for the counts: those of the next action answer. */
+  const nextSummary = () => {
+    let answer: ActionDetailFragment | null = null;
+    responses[Math.min(calls, responses.length - 1)]().subscribe((a) => (answer = a));
+    const summary = (answer as ActionDetailFragment | null)?.noticeSummary;
+    return summary ? { ...summary, delivered: summary.sent } : null;
+  };
 
   let canChange: boolean;
   beforeEach(() => {
@@ -81,7 +92,28 @@ describe('ActionDetailPage', () => {
         provideRouter([]),
         { provide: SessionStore, useValue: { canChange: signal(canChange) } },
         provideHttpClient(),
-        { provide: NOTICE_POLL_INTERVAL, useValue: 20 },
+        {
+          provide: SettingsApi,
+          useValue: {
+            sender: () =>
+              of({
+                senderName: null,
+                senderAddress: null,
+                noticeSubjectTemplate: 'Configured: {{change}}',
+                noticeBodyTemplate: null,
+                updatedAt: null,
+                updatedBy: null,
+              }),
+          },
+        },
+        {
+          provide: LiveApi,
+          useValue: {
+            noticeDeliveries: (id: string) => (liveCalls.push(id), deliveries),
+            deliveryCounts: () => of(nextSummary()),
+            actionStatusChanges: () => NEVER,
+          },
+        },
         {
           provide: ActionsApi,
           useValue: {
@@ -102,43 +134,53 @@ describe('ActionDetailPage', () => {
 
   beforeEach(() => {
     calls = 0;
+    deliveries = new Subject();
+    liveCalls = [];
   });
 
-  it('polls while notices are pending and stops once all are delivered', async () => {
+  it('follows delivery live while notices are pending, and stops once all are delivered', async () => {
     responses = [
       () => of(action({ notices: [notice('n1', 'REQUESTED'), notice('n2', 'REQUESTED')] })),
       () => of(action({ notices: [notice('n1', 'SENT'), notice('n2', 'SENDING')] })),
       () => of(action({ notices: [notice('n1', 'SENT'), notice('n2', 'SENT')] })),
     ];
     const { fixture, element } = await render();
-    expect(element.querySelector('[data-testid="notice-summary"]')?.textContent).toContain(
-      '0 of 2 sent, 2 pending',
-    );
-    expect(element.textContent).toContain('Delivering…');
-
+    const text = (id: string) =>
+      element.querySelector(`[data-testid="${id}"]`)?.textContent?.trim() ?? '';
     await until(() => {
       fixture.detectChanges();
-      return (element.querySelector('[data-testid="notice-summary"]')?.textContent ?? '').includes(
-        '2 of 2 sent',
-      );
+      return text('delivery-state').startsWith('Delivering: 1 of 2 delivered, 1 pending');
+    });
+    expect(liveCalls).toEqual(['a1']);
+    expect(text('count-pending')).toBe('1');
+
+    deliveries.next({ noticeId: 'n2', status: 'SENT' });
+    await until(() => {
+      fixture.detectChanges();
+      return text('notice-summary').includes('2 of 2 sent');
     });
     await fixture.whenStable();
-    expect(calls).toBe(3);
-    expect(element.textContent).not.toContain('Delivering…');
+    expect(text('delivery-state')).toBe('All 2 delivered');
+    expect(text('count-delivered')).toBe('2');
     const statuses = Array.from(element.querySelectorAll('td.mat-column-status cl-chip')).map((c) =>
       c.textContent?.trim(),
     );
     expect(statuses).toEqual(['✓Sent', '✓Sent']);
-
-    await new Promise((r) => setTimeout(r, 100));
-    expect(calls).toBe(3);
+    expect(deliveries.observed).toBe(false);
+    const loads = calls;
+    await new Promise((r) => setTimeout(r, 300));
+    expect(calls).toBe(loads);
   });
 
-  it('does not poll when nothing is pending', async () => {
+  it('does not follow delivery when nothing is pending', async () => {
     responses = [() => of(action({ notices: [notice('n1', 'SENT')] }))];
-    await render();
-    await new Promise((r) => setTimeout(r, 100));
+    const { element } = await render();
+    await new Promise((r) => setTimeout(r, 300));
     expect(calls).toBe(1);
+    expect(liveCalls).toEqual([]);
+    expect(element.querySelector('[data-testid="delivery-state"]')?.textContent).toContain(
+      'All 1 delivered',
+    );
   });
 
   it('offers the legal next statuses of a proposed action', async () => {
@@ -164,6 +206,12 @@ describe('ActionDetailPage', () => {
     responses = [() => of(action({ status: 'SHIPPED', announcedAt: null }))];
     const { element } = await render();
     expect(element.querySelector('cl-announce-form')).not.toBeNull();
+    // The admins' default subject from Settings; the built-in body where none is set.
+    const subject = element.querySelector('cl-announce-form input') as HTMLInputElement;
+    expect(subject.value).toBe('Configured: {{change}}');
+    expect(
+      (element.querySelector('cl-announce-form textarea') as HTMLTextAreaElement).value,
+    ).toContain('Hi {{firstName}},');
     expect(element.querySelector('[aria-label="Change status"]')).toBeNull();
   });
 

@@ -6,7 +6,6 @@ import {
   computed,
   effect,
   inject,
-  InjectionToken,
   input,
   signal,
 } from '@angular/core';
@@ -31,7 +30,6 @@ import {
   actionStatusLabel,
   actionStatusTone,
   canAnnounce,
-  hasPendingNotices,
   nextMoves,
   noticeStatusLabel,
   noticeStatusTone,
@@ -39,15 +37,12 @@ import {
   noticeSummaryTone,
   StatusMove,
 } from './action-status';
+import { DeliveryProgress } from './delivery-progress';
 import { AnnounceForm } from './announce-form';
 import { DeclineDialog, DeclineDialogData, DeclineDialogResult } from './decline.dialog';
 import { LinkFeedbackDialog, LinkFeedbackDialogData } from './link-feedback.dialog';
 
 /** How often the page asks for delivery progress while notices are pending (ms). */
-export const NOTICE_POLL_INTERVAL = new InjectionToken<number>('NOTICE_POLL_INTERVAL', {
-  providedIn: 'root',
-  factory: () => 2000,
-});
 
 @Component({
   selector: 'cl-action-detail-page',
@@ -64,6 +59,7 @@ export const NOTICE_POLL_INTERVAL = new InjectionToken<number>('NOTICE_POLL_INTE
     ErrorPanel,
     FeedbackTable,
     AnnounceForm,
+    DeliveryProgress,
   ],
   templateUrl: './action-detail.page.html',
   styleUrl: './action-detail.page.scss',
@@ -75,8 +71,6 @@ export class ActionDetailPage {
   private readonly dialog = inject(MatDialog);
   private readonly snackBar = inject(MatSnackBar);
   private readonly title = inject(Title);
-  private readonly pollInterval = inject(NOTICE_POLL_INTERVAL);
-  protected readonly pollSeconds = Math.round(this.pollInterval / 100) / 10;
 
   /** The `:id` route parameter. */
   readonly id = input.required<string>();
@@ -97,7 +91,11 @@ export class ActionDetailPage {
     const action = this.current();
     return !!action && canAnnounce(action.status);
   });
-  protected readonly polling = computed(() => hasPendingNotices(this.current()));
+  /** The action's notice counts for the live delivery progress. */
+  protected readonly deliveryCounts = computed(() => {
+    const summary = this.current()?.noticeSummary;
+    return summary ? { ...summary, delivered: summary.sent } : null;
+  });
   protected readonly linkedIds = computed(() => this.current()?.feedback.map((f) => f.id) ?? []);
 
   protected readonly note = signal('');
@@ -116,14 +114,6 @@ export class ActionDetailPage {
   protected readonly historyColumns = ['at', 'change', 'actor', 'note'];
 
   constructor() {
-    // Poll while notices are queued or sending, so delivery progress shows live. Reading the
-    // action itself (a new object on every answer) schedules the next poll after each answer.
-    effect((onCleanup) => {
-      const action = this.current();
-      if (!hasPendingNotices(action) || this.action.isLoading()) return;
-      const timer = setTimeout(() => this.action.reload(), this.pollInterval);
-      onCleanup(() => clearTimeout(timer));
-    });
     effect(() => {
       const action = this.current();
       if (action) this.title.setTitle(`${action.title} · Actions · ClosedLoop`);

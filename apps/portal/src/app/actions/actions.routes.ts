@@ -4,7 +4,7 @@ export const actionsRoutes: Route[] = [
   {
     path: '',
     title: 'Actions · ClosedLoop',
-    loadComponent: () => import('./action-list.page').then((m) => m.ActionListPage),
+    loadComponent: () => import('./action-board.page').then((m) => m.ActionBoardPage),
   },
   {
     path: ':id',

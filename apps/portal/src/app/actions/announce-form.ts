@@ -7,14 +7,15 @@ import {
   output,
   signal,
 } from '@angular/core';
-import { toSignal } from '@angular/core/rxjs-interop';
+import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
-import { filter, finalize, switchMap } from 'rxjs';
+import { catchError, filter, finalize, of, switchMap } from 'rxjs';
 import { ActionsApi } from '../data/actions-api';
+import { SettingsApi } from '../data/settings-api';
 import type { AnnounceActionMutation, ActionDetailFragment } from '../graphql/generated';
 import { ErrorPanel } from '../shared/error-panel';
 import { customerName } from '../shared/feedback-format';
@@ -58,6 +59,23 @@ export class AnnounceForm {
   private readonly value = toSignal(this.form.valueChanges, {
     initialValue: this.form.getRawValue(),
   });
+
+  constructor() {
+    // The admins' default subject and body (Settings), unless the person already typed.
+    inject(SettingsApi)
+      .sender()
+      .pipe(
+        catchError(() => of(null)),
+        takeUntilDestroyed(),
+      )
+      .subscribe((settings) => {
+        if (!settings || this.form.dirty) return;
+        this.form.patchValue({
+          subject: settings.noticeSubjectTemplate ?? DEFAULT_SUBJECT,
+          body: settings.noticeBodyTemplate ?? DEFAULT_BODY,
+        });
+      });
+  }
 
   protected readonly sending = signal(false);
   protected readonly error = signal<unknown>(null);

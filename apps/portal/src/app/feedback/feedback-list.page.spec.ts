@@ -1,161 +1,149 @@
 import { TestBed } from '@angular/core/testing';
-import { map, Observable, of, throwError } from 'rxjs';
-import { FeedbackApi, type FeedbackPage } from '../data/feedback-api';
-import type { FeedbackRowFragment } from '../graphql/generated';
+import { provideRouter, Router } from '@angular/router';
+import { RouterTestingHarness } from '@angular/router/testing';
+import { Observable, of, throwError } from 'rxjs';
+import { ExplorerApi, type ExplorerPage } from '../data/explorer-api';
+import type { ExplorerRowFragment, FeedbackFilterInput } from '../graphql/generated';
 import { GraphqlRequestError } from '../graphql/graphql-error';
 import { FeedbackListPage } from './feedback-list.page';
 
-const row = (
-  id: string,
-  receivedAt: string,
-  text: string | null,
-  name: string | null = 'Maya Chen',
-): FeedbackRowFragment => ({
+const row = (id: string, text: string | null): ExplorerRowFragment => ({
   id,
-  receivedAt,
-  occurredAt: receivedAt,
+  receivedAt: '2026-11-02T10:00:00Z',
+  occurredAt: '2026-11-02T10:00:00Z',
   source: 'survey',
   metric: 'NPS',
   score: 3,
   scoreBand: 'detractor',
   text,
-  customer: name ? { id: `c-${id}`, name, email: `${id}@example.com`, unsubscribedAt: null } : null,
+  journeyStage: 'use',
+  sentimentLabel: 'negative',
+  themeId: null,
+  customer: { id: `c-${id}`, name: 'Maya Chen', email: null, unsubscribedAt: null },
 });
 
-describe('FeedbackListPage', () => {
-  async function render(list: () => Observable<readonly FeedbackRowFragment[]>) {
-    const requested: number[] = [];
-    const page = (first: number): Observable<FeedbackPage> => {
-      requested.push(first);
-      return list().pipe(map((rows) => ({ rows, hasNextPage: false, endCursor: null })));
-    };
+interface Call {
+  readonly after: string | null;
+  readonly filter: FeedbackFilterInput;
+}
+
+describe('FeedbackListPage (explorer)', () => {
+  async function open(url: string, answer: (call: Call) => Observable<ExplorerPage>) {
+    const calls: Call[] = [];
     TestBed.configureTestingModule({
-      imports: [FeedbackListPage],
-      providers: [{ provide: FeedbackApi, useValue: { page } }],
+      providers: [
+        provideRouter([{ path: 'feedback', component: FeedbackListPage }]),
+        {
+          provide: ExplorerApi,
+          useValue: {
+            page: (_first: number, after: string | null, filter: FeedbackFilterInput) => {
+              const call = { after, filter };
+              calls.push(call);
+              return answer(call);
+            },
+            themeChoices: () => of([{ id: 'theme-1', label: 'Card payments', volume: 4 }]),
+          },
+        },
+      ],
     });
-    const fixture = TestBed.createComponent(FeedbackListPage);
-    await fixture.whenStable();
-    return { fixture, element: fixture.nativeElement as HTMLElement, requested };
+    const harness = await RouterTestingHarness.create(url);
+    await harness.fixture.whenStable();
+    return { harness, calls, element: harness.routeNativeElement as HTMLElement };
   }
 
-  const bodyRows = (element: HTMLElement) =>
-    Array.from(element.querySelectorAll('tbody tr')).map((tr) =>
-      tr.querySelector('td.mat-column-comment')?.textContent?.trim(),
+  const comments = (element: HTMLElement) =>
+    Array.from(element.querySelectorAll('tbody td.mat-column-comment')).map((td) =>
+      td.textContent?.trim(),
     );
 
-  it('lists feedback newest first, with customer, score chip and comment', async () => {
-    const { element, requested } = await render(() =>
-      of([
-        row('old', '2026-01-01T10:00:00Z', 'older'),
-        row('new', '2026-01-03T10:00:00Z', 'newest'),
-        row('mid', '2026-01-02T10:00:00Z', null, null),
-      ]),
+  it('sends the filters of the URL, days as instants with the last day included', async () => {
+    const { calls, element } = await open(
+      '/feedback?source=survey&metric=NPS&scoreBand=detractor&occurredFrom=2026-11-01&occurredTo=2026-11-02&search=card&bogus=1',
+      () =>
+        of({ rows: [row('a', 'card declined')], total: 1, hasNextPage: false, endCursor: null }),
     );
-    expect(requested).toEqual([100]);
-    expect(bodyRows(element)).toEqual(['newest', 'No comment', 'older']);
-    const first = element.querySelector('tbody tr');
-    expect(first?.querySelector('td.mat-column-customer')?.textContent).toContain('Maya Chen');
-    expect(first?.querySelector('td.mat-column-score cl-chip')?.textContent).toContain(
-      'NPS 3 · Detractor',
+    expect(calls).toEqual([
+      {
+        after: null,
+        filter: {
+          source: 'SURVEY',
+          metric: 'NPS',
+          scoreBand: 'detractor',
+          occurredFrom: '2026-11-01T00:00:00.000Z',
+          occurredTo: '2026-11-03T00:00:00.000Z',
+          search: 'card',
+        },
+      },
+    ]);
+    expect(comments(element)).toEqual(['card declined']);
+    const link = element.querySelector('td.mat-column-comment a') as HTMLAnchorElement;
+    expect(link.getAttribute('href')).toBe('/feedback/a');
+    expect(element.querySelector('td.mat-column-customer a')?.getAttribute('href')).toBe(
+      '/customers/c-a',
     );
-    expect(element.querySelectorAll('tbody tr')[1]?.textContent).toContain('Anonymous');
+    expect(element.querySelector('[data-testid="feedback-count"]')?.textContent).toContain(
+      '1–1 of 1',
+    );
   });
 
-  it('filters the rows by text', async () => {
-    const { fixture, element } = await render(() =>
-      of([
-        row('a', '2026-01-01T10:00:00Z', 'card payment failed'),
-        row('b', '2026-01-02T10:00:00Z', 'lovely app', 'Ravi Patel'),
-      ]),
+  it('loads again from the first page when the URL’s filters change', async () => {
+    const { harness, calls } = await open('/feedback', ({ after }) =>
+      of({
+        rows: [row(after ?? 'first', 'x')],
+        total: 120,
+        hasNextPage: true,
+        endCursor: `${after ?? 'c0'}+`,
+      }),
     );
-    const input = element.querySelector('input[type="search"]') as HTMLInputElement;
-    input.value = 'ravi';
-    input.dispatchEvent(new Event('input'));
-    await fixture.whenStable();
-    expect(bodyRows(element)).toEqual(['lovely app']);
+    const next = Array.from(harness.routeNativeElement?.querySelectorAll('button') ?? []).find(
+      (b) => b.textContent?.includes('Next page'),
+    ) as HTMLButtonElement;
+    next.click();
+    await harness.fixture.whenStable();
+    expect(calls.map((c) => c.after)).toEqual([null, 'c0+']);
+    expect(harness.routeNativeElement?.textContent).toContain('51–51 of 120');
+    await TestBed.inject(Router).navigateByUrl('/feedback?sentimentLabel=negative');
+    await harness.fixture.whenStable();
+    expect(calls.at(-1)).toEqual({ after: null, filter: { sentimentLabel: 'NEGATIVE' } });
   });
 
-  it('shows an empty state', async () => {
-    const { element } = await render(() => of([]));
-    expect(element.querySelector('[data-testid="feedback-empty"]')?.textContent).toContain(
-      'No feedback yet.',
+  it('says when nothing matches, and clears the filters from the URL', async () => {
+    const { harness, element } = await open('/feedback?journeyStage=leave', ({ filter }) =>
+      of({
+        rows: filter.journeyStage ? [] : [row('a', 'all')],
+        total: filter.journeyStage ? 0 : 1,
+        hasNextPage: false,
+        endCursor: null,
+      }),
     );
-    expect(element.querySelector('table')).toBeNull();
+    const empty = element.querySelector('[data-testid="feedback-no-match"]');
+    expect(empty?.textContent).toContain('No feedback matches these filters.');
+    (empty?.querySelector('button') as HTMLButtonElement).click();
+    await harness.fixture.whenStable();
+    expect(TestBed.inject(Router).url).toBe('/feedback');
+    expect(comments(harness.routeNativeElement as HTMLElement)).toEqual(['all']);
   });
 
   it('shows the error with a retry that loads again', async () => {
     let fail = true;
-    const { fixture, element } = await render(() =>
+    const { harness, element } = await open('/feedback', () =>
       fail
         ? throwError(
             () =>
               new GraphqlRequestError(
                 'graphql',
-                [
-                  {
-                    message: 'first must be between 1 and 500',
-                    code: 'BAD_USER_INPUT',
-                    field: 'first',
-                  },
-                ],
+                [{ message: 'filter.search is too long', code: 'BAD_USER_INPUT', field: null }],
                 200,
-                'FeedbackList',
+                'FeedbackExplorer',
               ),
           )
-        : of([row('a', '2026-01-01T10:00:00Z', 'back again')]),
+        : of({ rows: [row('a', 'back again')], total: 1, hasNextPage: false, endCursor: null }),
     );
     const alert = element.querySelector('[role="alert"]');
-    expect(alert?.textContent).toContain('first must be between 1 and 500');
-    expect(alert?.textContent).toContain('BAD_USER_INPUT');
+    expect(alert?.textContent).toContain('filter.search is too long');
     fail = false;
     (alert?.querySelector('button') as HTMLButtonElement).click();
-    await fixture.whenStable();
-    expect(element.querySelector('[role="alert"]')).toBeNull();
-    expect(bodyRows(element)).toEqual(['back again']);
-  });
-
-  it('loads the next page after the last cursor and keeps the earlier rows', async () => {
-    const afters: (string | null)[] = [];
-    const pages: Record<string, FeedbackPage> = {
-      first: {
-        rows: [row('b', '2026-01-02T10:00:00Z', 'second')],
-        hasNextPage: true,
-        endCursor: 'cur-1',
-      },
-      'cur-1': {
-        rows: [row('a', '2026-01-01T10:00:00Z', 'first')],
-        hasNextPage: false,
-        endCursor: 'cur-2',
-      },
-    };
-    TestBed.configureTestingModule({
-      imports: [FeedbackListPage],
-      providers: [
-        {
-          provide: FeedbackApi,
-          useValue: {
-            page: (_first: number, after: string | null) => (
-              afters.push(after),
-              of(pages[after ?? 'first'] as FeedbackPage)
-            ),
-          },
-        },
-      ],
-    });
-    const fixture = TestBed.createComponent(FeedbackListPage);
-    await fixture.whenStable();
-    const element = fixture.nativeElement as HTMLElement;
-    const more = Array.from(element.querySelectorAll('button')).find((b) =>
-      b.textContent?.includes('Load more'),
-    ) as HTMLButtonElement;
-    more.click();
-    await fixture.whenStable();
-    expect(afters).toEqual([null, 'cur-1']);
-    expect(bodyRows(element)).toEqual(['second', 'first']);
-    expect(
-      Array.from(element.querySelectorAll('button')).some((b) =>
-        b.textContent?.includes('Load more'),
-      ),
-    ).toBe(false);
+    await harness.fixture.whenStable();
+    expect(comments(harness.routeNativeElement as HTMLElement)).toEqual(['back again']);
   });
 });

@@ -2,23 +2,46 @@ import {
   ChangeDetectionStrategy,
   Component,
   computed,
+  DestroyRef,
   inject,
   linkedSignal,
-  signal,
 } from '@angular/core';
-import { rxResource } from '@angular/core/rxjs-interop';
+import { rxResource, toSignal } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
-import { FeedbackApi, type FeedbackPage } from '../data/feedback-api';
+import { MatSelectModule } from '@angular/material/select';
+import { ActivatedRoute, Router, RouterLink } from '@angular/router';
+import { ExplorerApi } from '../data/explorer-api';
 import { ErrorPanel } from '../shared/error-panel';
-import { matchesFilter, newestFirst } from '../shared/feedback-format';
-import { FeedbackTable } from '../shared/feedback-table';
+import { sourceLabel } from '../shared/feedback-format';
+import {
+  activeFilterCount,
+  dayOf,
+  filtersFromParams,
+  JOURNEY_STAGES,
+  METRICS,
+  scoreBandsFor,
+  SENTIMENTS,
+  SOURCES,
+  toFilterInput,
+  type ExplorerFilters,
+  type FilterKey,
+} from './explorer-filters';
+import { ExplorerTable } from './explorer-table';
+import { sentimentText, titleCase } from './feedback-labels';
 
-const PAGE = 100;
-const EMPTY_PAGE: FeedbackPage = { rows: [], hasNextPage: false, endCursor: null };
+const PAGE = 50;
+const SEARCH_DELAY_MS = 400;
 
+const sameFilters = (a: ExplorerFilters, b: ExplorerFilters) =>
+  (Object.keys(a) as FilterKey[]).every((k) => a[k] === b[k]);
+
+/**
+ * The feedback explorer: filters for source, metric and band, sentiment, theme, journey stage,
+ * dates and words, all in the URL (so links and reloads keep them); pages from the server.
+ */
 @Component({
   selector: 'cl-feedback-list-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -27,62 +50,105 @@ const EMPTY_PAGE: FeedbackPage = { rows: [], hasNextPage: false, endCursor: null
     MatFormFieldModule,
     MatInputModule,
     MatProgressBarModule,
+    MatSelectModule,
+    RouterLink,
     ErrorPanel,
-    FeedbackTable,
+    ExplorerTable,
   ],
   templateUrl: './feedback-list.page.html',
-  styles: `
-    .filter {
-      width: 320px;
-    }
-    .more {
-      display: flex;
-      justify-content: center;
-      margin-top: 16px;
-    }
-  `,
+  styleUrl: './feedback-list.page.scss',
 })
 export class FeedbackListPage {
-  private readonly api = inject(FeedbackApi);
+  private readonly api = inject(ExplorerApi);
+  private readonly route = inject(ActivatedRoute);
+  private readonly router = inject(Router);
 
-  /** Where the page being loaded starts: null for the newest. */
-  protected readonly after = signal<string | null>(null);
-  protected readonly filter = signal('');
-  protected readonly feedback = rxResource({
-    params: () => ({ after: this.after() }),
-    stream: ({ params }) => this.api.page(PAGE, params.after),
+  protected readonly sources = SOURCES;
+  protected readonly metrics = METRICS;
+  protected readonly sentiments = SENTIMENTS;
+  protected readonly stages = JOURNEY_STAGES;
+  protected readonly sourceLabel = sourceLabel;
+  protected readonly sentimentText = sentimentText;
+  protected readonly titleCase = titleCase;
+  protected readonly dayOf = dayOf;
+
+  private readonly query = toSignal(this.route.queryParamMap, {
+    initialValue: this.route.snapshot.queryParamMap,
   });
-
-  /** The pages loaded so far, newest received first; kept on screen while the next one loads. */
-  protected readonly loaded = linkedSignal<FeedbackPage | undefined, FeedbackPage>({
-    source: () => (this.feedback.hasValue() ? this.feedback.value() : undefined),
-    computation: (page, previous) => {
-      if (!page) {
-        return this.feedback.isLoading() && previous ? previous.value : EMPTY_PAGE;
-      }
-      const before = this.after() !== null && previous ? previous.value.rows : [];
-      return { ...page, rows: [...before, ...page.rows] };
-    },
+  protected readonly filters = computed(() => filtersFromParams((key) => this.query().get(key)), {
+    equal: sameFilters,
   });
-  protected readonly all = computed(() => newestFirst(this.loaded().rows));
-  protected readonly shown = computed(() =>
-    this.all().filter((row) => matchesFilter(row, this.filter())),
-  );
-  protected readonly canLoadMore = computed(
-    () => this.feedback.hasValue() && this.loaded().hasNextPage,
-  );
+  protected readonly activeCount = computed(() => activeFilterCount(this.filters()));
+  protected readonly bands = computed(() => scoreBandsFor(this.filters().metric));
 
-  protected loadMore(): void {
-    this.after.set(this.loaded().endCursor);
+  /** Cursors of the pages opened so far; back to the first page whenever the filters change. */
+  protected readonly cursors = linkedSignal<ExplorerFilters, readonly (string | null)[]>({
+    source: this.filters,
+    computation: () => [null],
+  });
+  protected readonly page = rxResource({
+    params: () => ({ filter: toFilterInput(this.filters()), after: this.cursors().at(-1) ?? null }),
+    stream: ({ params }) => this.api.page(PAGE, params.after, params.filter),
+  });
+  protected readonly themes = rxResource({ stream: () => this.api.themeChoices() });
+  /** The theme choices, with the filtered theme even when it is not among the biggest. */
+  protected readonly themeOptions = computed(() => {
+    const choices = this.themes.hasValue() ? this.themes.value() : [];
+    const id = this.filters().themeId;
+    return id && !choices.some((t) => t.id === id)
+      ? [...choices, { id, label: 'The linked theme', volume: 0 }]
+      : choices;
+  });
+  protected readonly firstShown = computed(() => (this.cursors().length - 1) * PAGE + 1);
+
+  private searchTimer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor() {
+    inject(DestroyRef).onDestroy(() => clearTimeout(this.searchTimer));
   }
 
-  /** Loads the newest page again, forgetting the older pages. */
-  protected refresh(): void {
-    if (this.after() === null) this.feedback.reload();
-    else this.after.set(null);
+  protected set(key: FilterKey, value: string | null): void {
+    const next: Record<string, string | null> = { [key]: value || null };
+    // A band belongs to a metric: changing the metric drops a band it does not have.
+    if (key === 'metric' && value && this.filters().scoreBand) {
+      const bands = scoreBandsFor(value as ExplorerFilters['metric']);
+      if (!bands.includes(this.filters().scoreBand ?? '')) next['scoreBand'] = null;
+    }
+    void this.router.navigate([], {
+      relativeTo: this.route,
+      queryParams: next,
+      queryParamsHandling: 'merge',
+    });
   }
 
-  protected onFilter(event: Event): void {
-    this.filter.set((event.target as HTMLInputElement).value);
+  protected onSearch(event: Event): void {
+    const value = (event.target as HTMLInputElement).value;
+    clearTimeout(this.searchTimer);
+    this.searchTimer = setTimeout(() => this.set('search', value.trim()), SEARCH_DELAY_MS);
+  }
+
+  protected searchNow(event: Event): void {
+    event.preventDefault();
+    clearTimeout(this.searchTimer);
+    const input = (event.target as HTMLFormElement).elements.namedItem('search');
+    this.set('search', (input as HTMLInputElement | null)?.value.trim() ?? '');
+  }
+
+  protected onDate(key: 'occurredFrom' | 'occurredTo', event: Event): void {
+    this.set(key, (event.target as HTMLInputElement).value);
+  }
+
+  protected clearAll(): void {
+    clearTimeout(this.searchTimer);
+    void this.router.navigate([], { relativeTo: this.route, queryParams: {} });
+  }
+
+  protected next(): void {
+    const page = this.page.hasValue() ? this.page.value() : null;
+    if (page?.hasNextPage) this.cursors.update((c) => [...c, page.endCursor]);
+  }
+
+  protected previous(): void {
+    this.cursors.update((c) => (c.length > 1 ? c.slice(0, -1) : c));
   }
 }

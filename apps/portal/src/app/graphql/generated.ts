@@ -71,12 +71,22 @@ export type CreateUserInput = {
   readonly role: UserRole;
 };
 
+/** Narrows the customer list; every given condition must hold. */
+export type CustomerFilterInput = {
+  /** Text the email or name contains (case-insensitive). */
+  readonly search?: string | null | undefined;
+  /** Only customers who gave feedback through this source. */
+  readonly source?: FeedbackSourceKind | null | undefined;
+};
+
 /** Narrows a feedback list; every given condition must hold. */
 export type FeedbackFilterInput = {
   readonly customerId?: string | null | undefined;
   readonly journeyStage?: JourneyStage | null | undefined;
   /** ISO 639-1 code, or und */
   readonly language?: string | null | undefined;
+  /** Survey answers of this metric. */
+  readonly metric?: SurveyMetric | null | undefined;
   /** Given at or after this instant. */
   readonly occurredFrom?: string | null | undefined;
   /** Given before this instant. */
@@ -98,6 +108,8 @@ export type JourneyStage = 'BUY' | 'DISCOVER' | 'LEAVE' | 'ONBOARD' | 'RENEW' | 
 export type NoticeStatus = 'FAILED' | 'REQUESTED' | 'SENDING' | 'SENT' | 'SUPPRESSED';
 
 export type SentimentLabel = 'NEGATIVE' | 'NEUTRAL' | 'POSITIVE';
+
+export type SurveyMetric = 'CES' | 'CSAT' | 'NPS';
 
 /** created (by the engine or a split); renamed; merged (this theme went into relatedThemeId); split (this theme was split from relatedThemeId); status-changed (set aside as noise); pinned (or unpinned); feedback-moved (a person moved feedback into it). */
 export type ThemeChangeKind =
@@ -126,6 +138,21 @@ export type ThemeSort = 'NEGATIVE_SHARE' | 'RECENT' | 'VOLUME';
 
 /** active; noise (set aside, by the machine or a person); merged (see mergedInto) */
 export type ThemeStatus = 'ACTIVE' | 'MERGED' | 'NOISE';
+
+/** Only the settings given change. */
+export type UpdateSettingsInput = {
+  readonly impactWindowWeeks?: number | null | undefined;
+  /** The same placeholders; an empty string clears it. */
+  readonly noticeBodyTemplate?: string | null | undefined;
+  /** Placeholders: {{firstName}}, {{change}}, {{quote}}, {{quoteDate}}; an empty string clears it. */
+  readonly noticeSubjectTemplate?: string | null | undefined;
+  readonly noticeWeeklyCap?: number | null | undefined;
+  readonly regressionThresholdPercent?: number | null | undefined;
+  /** One plain address (no display name); an empty string clears it. */
+  readonly senderAddress?: string | null | undefined;
+  /** An empty string clears it. */
+  readonly senderName?: string | null | undefined;
+};
 
 /** VIEWER reads; CX_LEAD also changes themes and actions and announces; ADMIN also manages people, API keys and settings. */
 export type UserRole = 'ADMIN' | 'CX_LEAD' | 'VIEWER';
@@ -703,6 +730,341 @@ export type SignOutMutationVariables = Exact<{ [key: string]: never }>;
 
 export type SignOutMutation = { readonly signOut: boolean };
 
+export type ExplorerRowFragment = {
+  readonly journeyStage: string | null;
+  readonly sentimentLabel: string | null;
+  readonly themeId: string | null;
+  readonly id: string;
+  readonly receivedAt: string;
+  readonly occurredAt: string;
+  readonly source: string;
+  readonly metric: string | null;
+  readonly score: number | null;
+  readonly scoreBand: string | null;
+  readonly text: string | null;
+  readonly customer: {
+    readonly id: string;
+    readonly name: string | null;
+    readonly email: string | null;
+    readonly unsubscribedAt: string | null;
+  } | null;
+};
+
+export type FeedbackExplorerQueryVariables = Exact<{
+  first: number;
+  after?: string | null | undefined;
+  filter?: FeedbackFilterInput | null | undefined;
+}>;
+
+export type FeedbackExplorerQuery = {
+  readonly feedbackItems: {
+    readonly totalCount: number;
+    readonly edges: ReadonlyArray<{
+      readonly node: {
+        readonly journeyStage: string | null;
+        readonly sentimentLabel: string | null;
+        readonly themeId: string | null;
+        readonly id: string;
+        readonly receivedAt: string;
+        readonly occurredAt: string;
+        readonly source: string;
+        readonly metric: string | null;
+        readonly score: number | null;
+        readonly scoreBand: string | null;
+        readonly text: string | null;
+        readonly customer: {
+          readonly id: string;
+          readonly name: string | null;
+          readonly email: string | null;
+          readonly unsubscribedAt: string | null;
+        } | null;
+      };
+    }>;
+    readonly pageInfo: { readonly hasNextPage: boolean; readonly endCursor: string | null };
+  };
+};
+
+export type ThemeChoicesQueryVariables = Exact<{ [key: string]: never }>;
+
+export type ThemeChoicesQuery = {
+  readonly themes: {
+    readonly edges: ReadonlyArray<{
+      readonly node: { readonly id: string; readonly label: string; readonly volume: number };
+    }>;
+  };
+};
+
+export type FeedbackItemQueryVariables = Exact<{
+  id: string;
+}>;
+
+export type FeedbackItemQuery = {
+  readonly feedback: {
+    readonly eventKey: string;
+    readonly language: string | null;
+    readonly sentiment: number | null;
+    readonly needsPublicAnswer: boolean;
+    readonly themeSimilarity: number | null;
+    readonly journeyStage: string | null;
+    readonly sentimentLabel: string | null;
+    readonly themeId: string | null;
+    readonly id: string;
+    readonly receivedAt: string;
+    readonly occurredAt: string;
+    readonly source: string;
+    readonly metric: string | null;
+    readonly score: number | null;
+    readonly scoreBand: string | null;
+    readonly text: string | null;
+    readonly sourceDetails: ReadonlyArray<{ readonly key: string; readonly value: string }>;
+    readonly customer: {
+      readonly id: string;
+      readonly name: string | null;
+      readonly email: string | null;
+      readonly unsubscribedAt: string | null;
+    } | null;
+  } | null;
+};
+
+export type ThemeLabelQueryVariables = Exact<{
+  id: string;
+}>;
+
+export type ThemeLabelQuery = {
+  readonly theme: {
+    readonly id: string;
+    readonly label: string;
+    readonly status: ThemeStatus;
+    readonly mergedInto: string | null;
+  } | null;
+};
+
+export type CustomerRowFragment = {
+  readonly id: string;
+  readonly name: string | null;
+  readonly email: string | null;
+  readonly unsubscribedAt: string | null;
+  readonly feedbackCount: number;
+};
+
+export type CustomerListQueryVariables = Exact<{
+  first: number;
+  after?: string | null | undefined;
+  filter?: CustomerFilterInput | null | undefined;
+}>;
+
+export type CustomerListQuery = {
+  readonly customers: {
+    readonly totalCount: number;
+    readonly edges: ReadonlyArray<{
+      readonly node: {
+        readonly id: string;
+        readonly name: string | null;
+        readonly email: string | null;
+        readonly unsubscribedAt: string | null;
+        readonly feedbackCount: number;
+      };
+    }>;
+    readonly pageInfo: { readonly hasNextPage: boolean; readonly endCursor: string | null };
+  };
+};
+
+export type CustomerDetailQueryVariables = Exact<{
+  id: string;
+  first: number;
+  after?: string | null | undefined;
+}>;
+
+export type CustomerDetailQuery = {
+  readonly customer: {
+    readonly id: string;
+    readonly name: string | null;
+    readonly email: string | null;
+    readonly unsubscribedAt: string | null;
+    readonly feedbackCount: number;
+    readonly identities: ReadonlyArray<{ readonly source: string; readonly externalId: string }>;
+    readonly feedback: {
+      readonly totalCount: number;
+      readonly edges: ReadonlyArray<{
+        readonly node: {
+          readonly journeyStage: string | null;
+          readonly sentimentLabel: string | null;
+          readonly themeId: string | null;
+          readonly id: string;
+          readonly receivedAt: string;
+          readonly occurredAt: string;
+          readonly source: string;
+          readonly metric: string | null;
+          readonly score: number | null;
+          readonly scoreBand: string | null;
+          readonly text: string | null;
+          readonly customer: {
+            readonly id: string;
+            readonly name: string | null;
+            readonly email: string | null;
+            readonly unsubscribedAt: string | null;
+          } | null;
+        };
+      }>;
+      readonly pageInfo: { readonly hasNextPage: boolean; readonly endCursor: string | null };
+    };
+    readonly notices: ReadonlyArray<{
+      readonly id: string;
+      readonly actionId: string;
+      readonly actionTitle: string;
+      readonly status: NoticeStatus;
+      readonly subject: string | null;
+      readonly createdAt: string;
+      readonly sentAt: string | null;
+      readonly reason: string | null;
+    }>;
+  } | null;
+};
+
+export type EraseCustomerMutationVariables = Exact<{
+  id: string;
+}>;
+
+export type EraseCustomerMutation = {
+  readonly eraseCustomer: {
+    readonly customerId: string;
+    readonly erasedAt: string;
+    readonly feedbackErased: number;
+    readonly noticesSuppressed: number;
+  };
+};
+
+export type SenderSettingsFragment = {
+  readonly senderName: string | null;
+  readonly senderAddress: string | null;
+  readonly noticeSubjectTemplate: string | null;
+  readonly noticeBodyTemplate: string | null;
+  readonly updatedAt: string | null;
+  readonly updatedBy: string | null;
+};
+
+export type SenderSettingsQueryVariables = Exact<{ [key: string]: never }>;
+
+export type SenderSettingsQuery = {
+  readonly settings: {
+    readonly senderName: string | null;
+    readonly senderAddress: string | null;
+    readonly noticeSubjectTemplate: string | null;
+    readonly noticeBodyTemplate: string | null;
+    readonly updatedAt: string | null;
+    readonly updatedBy: string | null;
+  };
+};
+
+export type UpdateSenderSettingsMutationVariables = Exact<{
+  input: UpdateSettingsInput;
+}>;
+
+export type UpdateSenderSettingsMutation = {
+  readonly updateSettings: {
+    readonly senderName: string | null;
+    readonly senderAddress: string | null;
+    readonly noticeSubjectTemplate: string | null;
+    readonly noticeBodyTemplate: string | null;
+    readonly updatedAt: string | null;
+    readonly updatedBy: string | null;
+  };
+};
+
+export type PromptRowFragment = {
+  readonly id: string;
+  readonly question: string;
+  readonly createdAt: string;
+  readonly createdBy: string;
+  readonly closedAt: string | null;
+  readonly answerCount: number;
+};
+
+export type ResearchPromptsQueryVariables = Exact<{ [key: string]: never }>;
+
+export type ResearchPromptsQuery = {
+  readonly researchPrompts: ReadonlyArray<{
+    readonly id: string;
+    readonly question: string;
+    readonly createdAt: string;
+    readonly createdBy: string;
+    readonly closedAt: string | null;
+    readonly answerCount: number;
+  }>;
+};
+
+export type CreateResearchPromptMutationVariables = Exact<{
+  question: string;
+}>;
+
+export type CreateResearchPromptMutation = {
+  readonly createResearchPrompt: {
+    readonly id: string;
+    readonly question: string;
+    readonly createdAt: string;
+    readonly createdBy: string;
+    readonly closedAt: string | null;
+    readonly answerCount: number;
+  };
+};
+
+export type CloseResearchPromptMutationVariables = Exact<{
+  id: string;
+}>;
+
+export type CloseResearchPromptMutation = {
+  readonly closeResearchPrompt: {
+    readonly id: string;
+    readonly question: string;
+    readonly createdAt: string;
+    readonly createdBy: string;
+    readonly closedAt: string | null;
+    readonly answerCount: number;
+  };
+};
+
+export type ActionStatusChangedSubscriptionVariables = Exact<{ [key: string]: never }>;
+
+export type ActionStatusChangedSubscription = {
+  readonly actionStatusChanged: {
+    readonly actionId: string;
+    readonly from: ActionStatus | null;
+    readonly to: ActionStatus;
+    readonly actor: string;
+    readonly at: string;
+  };
+};
+
+export type ActionNoticeSummaryQueryVariables = Exact<{
+  id: string;
+}>;
+
+export type ActionNoticeSummaryQuery = {
+  readonly action: {
+    readonly id: string;
+    readonly noticeSummary: {
+      readonly delivered: number;
+      readonly sent: number;
+      readonly pending: number;
+      readonly failed: number;
+      readonly suppressed: number;
+      readonly total: number;
+    };
+  } | null;
+};
+
+export type NoticeDeliveredSubscriptionVariables = Exact<{
+  actionId: string;
+}>;
+
+export type NoticeDeliveredSubscription = {
+  readonly noticeDelivered: {
+    readonly noticeId: string;
+    readonly status: NoticeStatus;
+    readonly at: string;
+  };
+};
+
 export type FeedbackRowFragment = {
   readonly id: string;
   readonly receivedAt: string;
@@ -1239,6 +1601,70 @@ export const SignedInUserFragmentDoc = new TypedDocumentString(
     `,
   { fragmentName: 'SignedInUser' },
 ) as unknown as TypedDocumentString<SignedInUserFragment, unknown>;
+export const ExplorerRowFragmentDoc = new TypedDocumentString(
+  `
+    fragment ExplorerRow on Feedback {
+  ...FeedbackRow
+  journeyStage
+  sentimentLabel
+  themeId
+}
+    fragment FeedbackRow on Feedback {
+  id
+  receivedAt
+  occurredAt
+  source
+  metric
+  score
+  scoreBand
+  text
+  customer {
+    id
+    name
+    email
+    unsubscribedAt
+  }
+}`,
+  { fragmentName: 'ExplorerRow' },
+) as unknown as TypedDocumentString<ExplorerRowFragment, unknown>;
+export const CustomerRowFragmentDoc = new TypedDocumentString(
+  `
+    fragment CustomerRow on Customer {
+  id
+  name
+  email
+  unsubscribedAt
+  feedbackCount
+}
+    `,
+  { fragmentName: 'CustomerRow' },
+) as unknown as TypedDocumentString<CustomerRowFragment, unknown>;
+export const SenderSettingsFragmentDoc = new TypedDocumentString(
+  `
+    fragment SenderSettings on Settings {
+  senderName
+  senderAddress
+  noticeSubjectTemplate
+  noticeBodyTemplate
+  updatedAt
+  updatedBy
+}
+    `,
+  { fragmentName: 'SenderSettings' },
+) as unknown as TypedDocumentString<SenderSettingsFragment, unknown>;
+export const PromptRowFragmentDoc = new TypedDocumentString(
+  `
+    fragment PromptRow on ResearchPrompt {
+  id
+  question
+  createdAt
+  createdBy
+  closedAt
+  answerCount
+}
+    `,
+  { fragmentName: 'PromptRow' },
+) as unknown as TypedDocumentString<PromptRowFragment, unknown>;
 export const ThemeStatsFieldsFragmentDoc = new TypedDocumentString(
   `
     fragment ThemeStatsFields on ThemeStats {
@@ -1846,6 +2272,318 @@ export const SignOutDocument = new TypedDocumentString(`
   signOut
 }
     `) as unknown as TypedDocumentString<SignOutMutation, SignOutMutationVariables>;
+export const FeedbackExplorerDocument = new TypedDocumentString(`
+    query FeedbackExplorer($first: Int!, $after: String, $filter: FeedbackFilterInput) {
+  feedbackItems(first: $first, after: $after, filter: $filter) {
+    edges {
+      node {
+        ...ExplorerRow
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    totalCount
+  }
+}
+    fragment ExplorerRow on Feedback {
+  ...FeedbackRow
+  journeyStage
+  sentimentLabel
+  themeId
+}
+fragment FeedbackRow on Feedback {
+  id
+  receivedAt
+  occurredAt
+  source
+  metric
+  score
+  scoreBand
+  text
+  customer {
+    id
+    name
+    email
+    unsubscribedAt
+  }
+}`) as unknown as TypedDocumentString<FeedbackExplorerQuery, FeedbackExplorerQueryVariables>;
+export const ThemeChoicesDocument = new TypedDocumentString(`
+    query ThemeChoices {
+  themes(first: 200, sort: VOLUME) {
+    edges {
+      node {
+        id
+        label
+        volume
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ThemeChoicesQuery, ThemeChoicesQueryVariables>;
+export const FeedbackItemDocument = new TypedDocumentString(`
+    query FeedbackItem($id: ID!) {
+  feedback(id: $id) {
+    ...ExplorerRow
+    eventKey
+    language
+    sentiment
+    needsPublicAnswer
+    themeSimilarity
+    sourceDetails {
+      key
+      value
+    }
+  }
+}
+    fragment ExplorerRow on Feedback {
+  ...FeedbackRow
+  journeyStage
+  sentimentLabel
+  themeId
+}
+fragment FeedbackRow on Feedback {
+  id
+  receivedAt
+  occurredAt
+  source
+  metric
+  score
+  scoreBand
+  text
+  customer {
+    id
+    name
+    email
+    unsubscribedAt
+  }
+}`) as unknown as TypedDocumentString<FeedbackItemQuery, FeedbackItemQueryVariables>;
+export const ThemeLabelDocument = new TypedDocumentString(`
+    query ThemeLabel($id: ID!) {
+  theme(id: $id) {
+    id
+    label
+    status
+    mergedInto
+  }
+}
+    `) as unknown as TypedDocumentString<ThemeLabelQuery, ThemeLabelQueryVariables>;
+export const CustomerListDocument = new TypedDocumentString(`
+    query CustomerList($first: Int!, $after: String, $filter: CustomerFilterInput) {
+  customers(first: $first, after: $after, filter: $filter) {
+    edges {
+      node {
+        ...CustomerRow
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    totalCount
+  }
+}
+    fragment CustomerRow on Customer {
+  id
+  name
+  email
+  unsubscribedAt
+  feedbackCount
+}`) as unknown as TypedDocumentString<CustomerListQuery, CustomerListQueryVariables>;
+export const CustomerDetailDocument = new TypedDocumentString(`
+    query CustomerDetail($id: ID!, $first: Int!, $after: String) {
+  customer(id: $id) {
+    ...CustomerRow
+    identities {
+      source
+      externalId
+    }
+    feedback(first: $first, after: $after) {
+      edges {
+        node {
+          ...ExplorerRow
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      totalCount
+    }
+    notices {
+      id
+      actionId
+      actionTitle
+      status
+      subject
+      createdAt
+      sentAt
+      reason
+    }
+  }
+}
+    fragment ExplorerRow on Feedback {
+  ...FeedbackRow
+  journeyStage
+  sentimentLabel
+  themeId
+}
+fragment CustomerRow on Customer {
+  id
+  name
+  email
+  unsubscribedAt
+  feedbackCount
+}
+fragment FeedbackRow on Feedback {
+  id
+  receivedAt
+  occurredAt
+  source
+  metric
+  score
+  scoreBand
+  text
+  customer {
+    id
+    name
+    email
+    unsubscribedAt
+  }
+}`) as unknown as TypedDocumentString<CustomerDetailQuery, CustomerDetailQueryVariables>;
+export const EraseCustomerDocument = new TypedDocumentString(`
+    mutation EraseCustomer($id: ID!) {
+  eraseCustomer(id: $id) {
+    customerId
+    erasedAt
+    feedbackErased
+    noticesSuppressed
+  }
+}
+    `) as unknown as TypedDocumentString<EraseCustomerMutation, EraseCustomerMutationVariables>;
+export const SenderSettingsDocument = new TypedDocumentString(`
+    query SenderSettings {
+  settings {
+    ...SenderSettings
+  }
+}
+    fragment SenderSettings on Settings {
+  senderName
+  senderAddress
+  noticeSubjectTemplate
+  noticeBodyTemplate
+  updatedAt
+  updatedBy
+}`) as unknown as TypedDocumentString<SenderSettingsQuery, SenderSettingsQueryVariables>;
+export const UpdateSenderSettingsDocument = new TypedDocumentString(`
+    mutation UpdateSenderSettings($input: UpdateSettingsInput!) {
+  updateSettings(input: $input) {
+    ...SenderSettings
+  }
+}
+    fragment SenderSettings on Settings {
+  senderName
+  senderAddress
+  noticeSubjectTemplate
+  noticeBodyTemplate
+  updatedAt
+  updatedBy
+}`) as unknown as TypedDocumentString<
+  UpdateSenderSettingsMutation,
+  UpdateSenderSettingsMutationVariables
+>;
+export const ResearchPromptsDocument = new TypedDocumentString(`
+    query ResearchPrompts {
+  researchPrompts {
+    ...PromptRow
+  }
+}
+    fragment PromptRow on ResearchPrompt {
+  id
+  question
+  createdAt
+  createdBy
+  closedAt
+  answerCount
+}`) as unknown as TypedDocumentString<ResearchPromptsQuery, ResearchPromptsQueryVariables>;
+export const CreateResearchPromptDocument = new TypedDocumentString(`
+    mutation CreateResearchPrompt($question: String!) {
+  createResearchPrompt(question: $question) {
+    ...PromptRow
+  }
+}
+    fragment PromptRow on ResearchPrompt {
+  id
+  question
+  createdAt
+  createdBy
+  closedAt
+  answerCount
+}`) as unknown as TypedDocumentString<
+  CreateResearchPromptMutation,
+  CreateResearchPromptMutationVariables
+>;
+export const CloseResearchPromptDocument = new TypedDocumentString(`
+    mutation CloseResearchPrompt($id: ID!) {
+  closeResearchPrompt(id: $id) {
+    ...PromptRow
+  }
+}
+    fragment PromptRow on ResearchPrompt {
+  id
+  question
+  createdAt
+  createdBy
+  closedAt
+  answerCount
+}`) as unknown as TypedDocumentString<
+  CloseResearchPromptMutation,
+  CloseResearchPromptMutationVariables
+>;
+export const ActionStatusChangedDocument = new TypedDocumentString(`
+    subscription ActionStatusChanged {
+  actionStatusChanged {
+    actionId
+    from
+    to
+    actor
+    at
+  }
+}
+    `) as unknown as TypedDocumentString<
+  ActionStatusChangedSubscription,
+  ActionStatusChangedSubscriptionVariables
+>;
+export const ActionNoticeSummaryDocument = new TypedDocumentString(`
+    query ActionNoticeSummary($id: ID!) {
+  action(id: $id) {
+    id
+    noticeSummary {
+      ...NoticeCounts
+      delivered
+    }
+  }
+}
+    fragment NoticeCounts on NoticeSummary {
+  sent
+  pending
+  failed
+  suppressed
+  total
+}`) as unknown as TypedDocumentString<ActionNoticeSummaryQuery, ActionNoticeSummaryQueryVariables>;
+export const NoticeDeliveredDocument = new TypedDocumentString(`
+    subscription NoticeDelivered($actionId: ID!) {
+  noticeDelivered(actionId: $actionId) {
+    noticeId
+    status
+    at
+  }
+}
+    `) as unknown as TypedDocumentString<
+  NoticeDeliveredSubscription,
+  NoticeDeliveredSubscriptionVariables
+>;
 export const FeedbackListDocument = new TypedDocumentString(`
     query FeedbackList($first: Int!, $after: String, $filter: FeedbackFilterInput) {
   feedbackItems(first: $first, after: $after, filter: $filter) {

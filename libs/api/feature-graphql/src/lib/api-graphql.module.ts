@@ -1,3 +1,4 @@
+import { ServiceMetrics } from '@closedloop/platform';
 import { DEFAULT_SESSION_LIFETIME, SignInThrottle, TokenBuckets } from '@closedloop/access-domain';
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { Module, type DynamicModule } from '@nestjs/common';
@@ -28,9 +29,11 @@ import { complexityLimitPlugin, DEFAULT_QUERY_LIMITS, depthLimitRule } from './q
 import { formatGraphqlError } from './errors/format-error';
 import { GraphqlErrorFilter } from './errors/graphql-error.filter';
 import { CustomerResolver } from './customers/customer.resolver';
+import { graphqlMetricsPlugin } from './graphql-metrics.plugin';
 import { DeadLetterResolver } from './dead-letters/dead-letter.resolver';
 import { DeadLetterService } from './dead-letters/dead-letter.service';
 import { CustomerErasureService } from './customers/customer-erasure.service';
+import { CustomerHistoryService } from './customers/customer-history.service';
 import { CustomerService } from './customers/customer.service';
 import { FeedbackResolver } from './feedback/feedback.resolver';
 import { FeedbackService } from './feedback/feedback.service';
@@ -73,8 +76,8 @@ export class ApiGraphqlModule {
       imports: [
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
-          inject: [GraphQLSchemaHost],
-          useFactory: (schemaHost: GraphQLSchemaHost) => {
+          inject: [GraphQLSchemaHost, { token: ServiceMetrics, optional: true }],
+          useFactory: (schemaHost: GraphQLSchemaHost, metrics?: ServiceMetrics) => {
             const limits = config.queryLimits ?? DEFAULT_QUERY_LIMITS;
             const schema = (): GraphQLSchema => schemaHost.schema;
             return {
@@ -89,6 +92,7 @@ export class ApiGraphqlModule {
               // Apollo's ESM and CJS type declarations differ; the driver's own type names the same plugin.
               plugins: [
                 complexityLimitPlugin(limits, schema),
+                ...(metrics ? [graphqlMetricsPlugin(metrics)] : []),
               ] as unknown as ApolloDriverConfig['plugins'],
               formatError: formatGraphqlError,
             };
@@ -118,6 +122,7 @@ export class ApiGraphqlModule {
         FeedbackService,
         CustomerService,
         CustomerErasureService,
+        CustomerHistoryService,
         ActionService,
         LoopMeasuresService,
         NoticeService,

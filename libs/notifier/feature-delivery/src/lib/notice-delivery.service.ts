@@ -12,6 +12,7 @@ import {
 import { enqueueOutbox } from '@closedloop/persistence';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import { configuredSender } from './configured-sender';
 import { DELIVERY_CONFIG, type DeliveryConfig } from './delivery.config';
 import { isPermanentSmtpFailure, MAIL_TRANSPORT, type MailTransport } from './mail-transport';
 import { SEND_THROTTLE, SendThrottle } from './send-throttle';
@@ -132,10 +133,11 @@ export class NoticeDeliveryService {
     const rendered = renderDigest(sections, unsubscribeUrl);
     // The oldest notice names the message, so a retry of the same batch keeps its Message-ID.
     const messageId = `<notice-${first.id}@${this.config.messageIdDomain}>`;
+    const from = await configuredSender(this.dataSource, this.config.mailFrom);
     try {
       await this.throttle.acquire();
       await this.transport.send({
-        from: this.config.mailFrom,
+        from,
         to: first.name ? { name: first.name, address: first.email } : first.email,
         subject: rendered.subject,
         text: rendered.text,

@@ -40,6 +40,7 @@ const INGEST: Row = [n, n, n, n, Y];
  */
 const MATRIX: Record<string, Row> = {
   'Subscription.actionStatusChanged': VIEWER,
+  'Subscription.noticeDelivered': VIEWER,
   'Subscription.feedbackReceived': VIEWER,
   'Subscription.themeChanged': VIEWER,
   'Query.action': VIEWER,

@@ -22,6 +22,8 @@ import { CustomerFilterInput } from './customer-filter.input';
 import { Customer } from './customer.model';
 import { CustomerErasure } from './customer-erasure.model';
 import { CustomerErasureService } from './customer-erasure.service';
+import { CustomerIdentity, CustomerNotice } from './customer-history.model';
+import { CustomerHistoryService } from './customer-history.service';
 import { CustomerService } from './customer.service';
 
 @Resolver(() => Customer)
@@ -30,7 +32,23 @@ export class CustomerResolver {
     private readonly customerService: CustomerService,
     private readonly feedbackService: FeedbackService,
     private readonly erasure: CustomerErasureService,
+    private readonly history: CustomerHistoryService,
   ) {}
+
+  @ResolveField(() => [CustomerIdentity], {
+    description: 'How each source knows the customer (gone once erased).',
+  })
+  identities(@Parent() customer: Customer): Promise<CustomerIdentity[]> {
+    return this.history.identities(customer.id);
+  }
+
+  @ResolveField(() => [CustomerNotice], {
+    description:
+      'The change notices the customer was sent or is to be sent, newest first (at most 200).',
+  })
+  notices(@Parent() customer: Customer): Promise<CustomerNotice[]> {
+    return this.history.notices(customer.id);
+  }
 
   @Allow('admin')
   @Mutation(() => CustomerErasure, {

@@ -1,4 +1,5 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
+import { SurveyMetric } from '../ingest/ingest-enums';
 import { FeedbackSourceKind, JourneyStage, SentimentLabel } from './feedback-enums';
 
 @InputType({ description: 'Narrows a feedback list; every given condition must hold.' })
@@ -14,6 +15,9 @@ export class FeedbackFilterInput {
 
   @Field(() => SentimentLabel, { nullable: true })
   sentimentLabel?: SentimentLabel | null;
+
+  @Field(() => SurveyMetric, { nullable: true, description: 'Survey answers of this metric.' })
+  metric?: SurveyMetric | null;
 
   @Field(() => String, {
     nullable: true,

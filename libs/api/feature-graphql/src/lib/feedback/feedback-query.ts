@@ -32,6 +32,7 @@ export function feedbackConditions(
     add((p) => `f.customer_id = ${p}::uuid`, filter.customerId);
   }
   if (filter.sentimentLabel) add((p) => `f.sentiment_label = ${p}`, filter.sentimentLabel);
+  if (filter.metric) add((p) => `f.metric = ${p}`, filter.metric);
   if (filter.scoreBand) add((p) => `f.score_band = ${p}`, filter.scoreBand);
   if (filter.language) add((p) => `f.language = ${p}`, filter.language);
   if (filter.journeyStage) add((p) => `f.journey_stage = ${p}`, filter.journeyStage);

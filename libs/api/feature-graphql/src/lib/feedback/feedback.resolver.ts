@@ -1,5 +1,5 @@
 import { Allow } from '../auth/access.decorator';
-import { Args, ID, Info, Int, Query, Resolver } from '@nestjs/graphql';
+import { Args, ID, Info, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { GraphQLResolveInfo } from 'graphql';
 import type { Connection } from '../pagination/connection.model';
 import { wantsField } from '../pagination/wants-field';
@@ -7,6 +7,8 @@ import { FeedbackConnection } from './feedback-connection.model';
 import { FeedbackFilterInput } from './feedback-filter.input';
 import { Feedback } from './feedback.model';
 import { FeedbackService } from './feedback.service';
+import { SourceDetailModel } from './source-detail.model';
+import type { SourceDetail } from './source-detail';
 
 @Resolver(() => Feedback)
 export class FeedbackResolver {
@@ -40,5 +42,13 @@ export class FeedbackResolver {
   })
   feedbackByEventKey(@Args('eventKey') eventKey: string): Promise<Feedback | null> {
     return this.feedbackService.byEventKey(eventKey);
+  }
+
+  @ResolveField(() => [SourceDetailModel], {
+    description:
+      'What the source sent besides the text: survey and question ids, channel, platform and reach, CRM kind and account, staff team, metadata.',
+  })
+  sourceDetails(@Parent() feedback: Feedback): Promise<SourceDetail[]> {
+    return this.feedbackService.sourceDetails(feedback.id);
   }
 }

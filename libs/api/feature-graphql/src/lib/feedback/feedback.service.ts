@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { flattenSourceDetails, type SourceDetail } from './source-detail';
 import { DataSource } from 'typeorm';
 import type { Connection } from '../pagination/connection.model';
 import { checkPageSize, decodeCursor } from '../pagination/cursor';
@@ -70,6 +71,15 @@ export class FeedbackService {
       id,
     ]);
     return rows[0] ? toFeedback(rows[0]) : null;
+  }
+
+  /** The item's stored source details as flat text (none once its customer was erased). */
+  async sourceDetails(id: string): Promise<SourceDetail[]> {
+    const rows: { details: unknown }[] = await this.dataSource.query(
+      'SELECT details FROM feedback WHERE id = $1',
+      [id],
+    );
+    return flattenSourceDetails(rows[0]?.details);
   }
 
   async byEventKey(eventKey: string): Promise<Feedback | null> {

@@ -1,6 +1,7 @@
 import {
   ActionEventsTopic,
   FeedbackEnrichedTopic,
+  NoticeDeliveredTopic,
   ThemeAssignedTopic,
   ThemeChangedTopic,
 } from '@closedloop/contracts';
@@ -21,6 +22,8 @@ import type { ActionStatusValue } from '../actions/action-status.enum';
 import type { ThemeStatus } from '../themes/theme.model';
 import { LIVE_PUBSUB, LiveTrigger, type LiveFeedbackEvent } from './live-events';
 import { ThemeChangeKind, type ActionStatusChange, type ThemeChange } from './live.models';
+import type { NoticeDelivery } from './notice-delivery.model';
+import type { NoticeStatusValue } from '../notices/notice.model';
 
 /**
  * Feeds GraphQL subscriptions: consumes the topics that say things happened with a consumer
@@ -87,6 +90,14 @@ export class LiveEventRelay implements OnApplicationBootstrap, OnApplicationShut
             at: new Date(event.occurredAt),
           });
         }),
+        subscription(NoticeDeliveredTopic, (event) =>
+          this.publish<NoticeDelivery>(LiveTrigger.noticeDelivered, {
+            noticeId: event.noticeId,
+            actionId: event.actionId,
+            status: event.status as NoticeStatusValue,
+            at: new Date(event.occurredAt),
+          }),
+        ),
       ],
     });
     this.logger.log(`live events from consumer group ${groupId}`);

@@ -10,6 +10,7 @@ export const LiveTrigger = {
   feedback: 'live.feedback',
   themeChanged: 'live.theme-changed',
   actionStatusChanged: 'live.action-status-changed',
+  noticeDelivered: 'live.notice-delivered',
 } as const;
 
 /** New feedback was stored (`stored`), or stored feedback was placed in a theme (`themed`). */

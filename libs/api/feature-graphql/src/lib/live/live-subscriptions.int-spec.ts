@@ -1,6 +1,7 @@
 import {
   ActionEventsTopic,
   FeedbackEnrichedTopic,
+  NoticeDeliveredTopic,
   ThemeChangedTopic,
   type FeedbackEnrichedEvent,
 } from '@closedloop/contracts';
@@ -268,6 +269,54 @@ describe('GraphQL subscriptions over graphql-ws, fed from Kafka', () => {
         actor: 'someone',
       }),
     );
+    sub.dispose();
+  });
+
+  it("delivers one action's notices as they reach their final state, and not another's", async () => {
+    const actionId = randomUUID();
+    const otherAction = randomUUID();
+    const sub = subscribe<{
+      noticeDelivered: { noticeId: string; actionId: string; status: string };
+    }>(
+      client,
+      'subscription($id: ID!) { noticeDelivered(actionId: $id) { noticeId actionId status at } }',
+      { id: actionId },
+    );
+    await new Promise((r) => setTimeout(r, 300));
+    const delivered = (action: string, status: 'sent' | 'failed' | 'suppressed') => {
+      const noticeId = randomUUID();
+      return {
+        key: noticeId,
+        value: {
+          schemaVersion: 1 as const,
+          noticeId,
+          actionId: action,
+          customerId: randomUUID(),
+          status,
+          messageId: null,
+          reason: null,
+          occurredAt: new Date().toISOString(),
+        },
+      };
+    };
+    const sent = delivered(actionId, 'sent');
+    const suppressed = delivered(actionId, 'suppressed');
+    await producer.publish(NoticeDeliveredTopic, [
+      sent,
+      delivered(otherAction, 'sent'),
+      suppressed,
+    ]);
+    await eventually(() =>
+      expect(
+        sub.received.map((r) => [r.noticeDelivered.noticeId, r.noticeDelivered.status]).sort(),
+      ).toEqual(
+        [
+          [sent.value.noticeId, 'SENT'],
+          [suppressed.value.noticeId, 'SUPPRESSED'],
+        ].sort(),
+      ),
+    );
+    expect(sub.received.every((r) => r.noticeDelivered.actionId === actionId)).toBe(true);
     sub.dispose();
   });
 });

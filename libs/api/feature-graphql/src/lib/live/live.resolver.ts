@@ -6,6 +6,7 @@ import { Feedback } from '../feedback/feedback.model';
 import { FeedbackService } from '../feedback/feedback.service';
 import { LIVE_PUBSUB, LiveTrigger, type LiveFeedbackEvent } from './live-events';
 import { ActionStatusChange, FeedbackReceivedFilterInput, ThemeChange } from './live.models';
+import { NoticeDelivery } from './notice-delivery.model';
 
 const MEMO_MS = 5_000;
 
@@ -65,6 +66,18 @@ export class LiveResolver {
     @Args('actionId', { type: () => ID, nullable: true }) _actionId: string | null,
   ) {
     return this.pubSub.asyncIterableIterator(LiveTrigger.actionStatusChanged);
+  }
+
+  @Allow('viewer')
+  @Subscription(() => NoticeDelivery, {
+    description:
+      'Notices of one action as they reach their final state (sent, failed, suppressed): follow an announcement’s delivery.',
+    filter: (delivery: NoticeDelivery, variables: { actionId: string }) =>
+      delivery.actionId === variables.actionId,
+    resolve: (delivery: NoticeDelivery) => delivery,
+  })
+  noticeDelivered(@Args('actionId', { type: () => ID }) _actionId: string) {
+    return this.pubSub.asyncIterableIterator(LiveTrigger.noticeDelivered);
   }
 
   private async load(feedbackId: string): Promise<Feedback> {

@@ -20,6 +20,30 @@ export class SettingsModel {
   })
   noticeWeeklyCap!: number;
 
+  @Field(() => String, {
+    nullable: true,
+    description: 'Display name change notices come from; null: the deployment’s MAIL_FROM.',
+  })
+  senderName!: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Address change notices come from; null: the deployment’s MAIL_FROM.',
+  })
+  senderAddress!: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'The subject a new announcement starts with; null: the portal’s default.',
+  })
+  noticeSubjectTemplate!: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'The body a new announcement starts with; null: the portal’s default.',
+  })
+  noticeBodyTemplate!: string | null;
+
   @Field(() => Date, { nullable: true })
   updatedAt!: Date | null;
 
@@ -37,4 +61,26 @@ export class UpdateSettingsInput {
 
   @Field(() => Int, { nullable: true })
   noticeWeeklyCap?: number | null;
+
+  @Field(() => String, { nullable: true, description: 'An empty string clears it.' })
+  senderName?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'One plain address (no display name); an empty string clears it.',
+  })
+  senderAddress?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Placeholders: {{firstName}}, {{change}}, {{quote}}, {{quoteDate}}; an empty string clears it.',
+  })
+  noticeSubjectTemplate?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'The same placeholders; an empty string clears it.',
+  })
+  noticeBodyTemplate?: string | null;
 }

@@ -1,3 +1,4 @@
+import { Clipboard } from '@angular/cdk/clipboard';
 import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
@@ -15,9 +16,12 @@ import { ErrorPanel } from '../shared/error-panel';
 const ROLES: readonly UserRole[] = ['VIEWER', 'CX_LEAD', 'ADMIN'];
 const SCOPES: readonly ApiKeyScope[] = ['SURVEY', 'SOCIAL', 'CRM', 'STAFF'];
 
-/** Admins: people (create, change role, disable) and integrator API keys (create, shown once; revoke). */
+/**
+ * Admins: people (create, change role, disable) and integrator API keys (created once, shown
+ * once with a copy button; revoked).
+ */
 @Component({
-  selector: 'cl-admin-page',
+  selector: 'cl-people-and-keys',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
     DatePipe,
@@ -28,7 +32,7 @@ const SCOPES: readonly ApiKeyScope[] = ['SURVEY', 'SOCIAL', 'CRM', 'STAFF'];
     MatSelectModule,
     ErrorPanel,
   ],
-  templateUrl: './admin.page.html',
+  templateUrl: './people-and-keys.html',
   styles: `
     table {
       width: 100%;
@@ -58,7 +62,9 @@ const SCOPES: readonly ApiKeyScope[] = ['SURVEY', 'SOCIAL', 'CRM', 'STAFF'];
     }
   `,
 })
-export class AdminPage {
+export class PeopleAndKeys {
+  private readonly clipboard = inject(Clipboard);
+  protected readonly copied = signal(false);
   private readonly api = inject(AdminApi);
   protected readonly me = inject(SessionStore).user;
   protected readonly roles = ROLES;
@@ -88,8 +94,13 @@ export class AdminPage {
     this.run(this.api.setDisabled(id, disabled), () => this.people.reload());
   }
 
+  protected copyKey(key: string): void {
+    this.copied.set(this.clipboard.copy(key));
+  }
+
   protected createKey(): void {
     this.newKey.set(null);
+    this.copied.set(false);
     this.run(this.api.createKey(this.key.name.trim(), this.key.scopes), (key) => {
       this.newKey.set(key);
       this.key = { name: '', scopes: ['SURVEY'] };
