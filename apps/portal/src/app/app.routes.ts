@@ -14,6 +14,11 @@ export const appRoutes: Route[] = [
     loadChildren: () => import('./feedback/feedback.routes').then((m) => m.feedbackRoutes),
   },
   {
+    path: 'themes',
+    canActivate: [signedInGuard],
+    loadChildren: () => import('./themes/themes.routes').then((m) => m.themesRoutes),
+  },
+  {
     path: 'actions',
     canActivate: [signedInGuard],
     loadChildren: () => import('./actions/actions.routes').then((m) => m.actionsRoutes),

@@ -63,6 +63,7 @@ describe('App', () => {
     }));
     expect(links).toEqual([
       { text: 'Feedback', href: '/feedback' },
+      { text: 'Themes', href: '/themes' },
       { text: 'Actions', href: '/actions' },
       { text: 'Customers', href: '/customers' },
       { text: 'Settings', href: '/settings' },

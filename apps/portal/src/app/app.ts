@@ -39,6 +39,7 @@ export class App {
 
   protected readonly nav = computed<readonly NavItem[]>(() => [
     { path: '/feedback', label: 'Feedback', hint: 'What customers said' },
+    { path: '/themes', label: 'Themes', hint: 'What they keep saying' },
     { path: '/actions', label: 'Actions', hint: 'What we do about it' },
     { path: '/customers', label: 'Customers', hint: 'Who said it, across channels' },
     ...(this.session.canChange()

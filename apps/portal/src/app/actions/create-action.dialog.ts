@@ -13,6 +13,8 @@ import { FeedbackPicker } from './feedback-picker';
 export interface CreateActionDialogData {
   /** Feedback to start with selected. */
   readonly feedbackIds?: readonly string[];
+  /** Themes the action answers (when created from a theme page). */
+  readonly themeIds?: readonly string[];
 }
 
 /** Create an action: what, who owns it, why, and the feedback it answers. Closes with the new action. */
@@ -73,8 +75,7 @@ export class CreateActionDialog {
       .create({
         title: title.trim(),
         description: description.trim(),
-        // The portal creates actions from selected feedback; choosing themes comes with the theme pages.
-        themeIds: [],
+        themeIds: this.data?.themeIds ?? [],
         feedbackIds: this.feedbackIds(),
       })
       .pipe(finalize(() => this.saving.set(false)))

@@ -111,6 +111,31 @@ export type SentimentLabel = 'NEGATIVE' | 'NEUTRAL' | 'POSITIVE';
 
 export type SurveyMetric = 'CES' | 'CSAT' | 'NPS';
 
+/** created (by the engine or a split); renamed; merged (this theme went into relatedThemeId); split (this theme was split from relatedThemeId); status-changed (set aside as noise); pinned (or unpinned); feedback-moved (a person moved feedback into it). */
+export type ThemeChangeKind =
+  | 'CREATED'
+  | 'FEEDBACK_MOVED'
+  | 'MERGED'
+  | 'PINNED'
+  | 'RENAMED'
+  | 'SPLIT'
+  | 'STATUS_CHANGED';
+
+/** Narrows the theme list; every given condition must hold. */
+export type ThemeFilterInput = {
+  /** true: only emerging themes (emergingSince set); false: only the others. */
+  readonly emerging?: boolean | null | undefined;
+  /** At least this many feedback items. */
+  readonly minVolume?: number | null | undefined;
+  /** Text the label or a key phrase contains (case-insensitive). */
+  readonly search?: string | null | undefined;
+  /** Defaults to ACTIVE. */
+  readonly status?: ThemeStatus | null | undefined;
+};
+
+/** VOLUME: most feedback first; RECENT: newest feedback first; NEGATIVE_SHARE: most negative first. */
+export type ThemeSort = 'NEGATIVE_SHARE' | 'RECENT' | 'VOLUME';
+
 /** active; noise (set aside, by the machine or a person); merged (see mergedInto) */
 export type ThemeStatus = 'ACTIVE' | 'MERGED' | 'NOISE';
 
@@ -1087,6 +1112,303 @@ export type FeedbackListQuery = {
   };
 };
 
+export type ThemeStatsFieldsFragment = {
+  readonly averageSentiment: number | null;
+  readonly nps: number | null;
+  readonly recentVolume: ReadonlyArray<number>;
+  readonly sources: ReadonlyArray<{ readonly source: string; readonly volume: number }>;
+};
+
+export type ThemeListItemFragment = {
+  readonly id: string;
+  readonly label: string;
+  readonly status: ThemeStatus;
+  readonly pinned: boolean;
+  readonly volume: number;
+  readonly negativeShare: number | null;
+  readonly emergingSince: string | null;
+  readonly lastFeedbackAt: string | null;
+  readonly stats: {
+    readonly averageSentiment: number | null;
+    readonly nps: number | null;
+    readonly recentVolume: ReadonlyArray<number>;
+    readonly sources: ReadonlyArray<{ readonly source: string; readonly volume: number }>;
+  };
+};
+
+export type ThemeListQueryVariables = Exact<{
+  first: number;
+  after?: string | null | undefined;
+  filter?: ThemeFilterInput | null | undefined;
+  sort: ThemeSort;
+}>;
+
+export type ThemeListQuery = {
+  readonly themes: {
+    readonly totalCount: number;
+    readonly edges: ReadonlyArray<{
+      readonly node: {
+        readonly id: string;
+        readonly label: string;
+        readonly status: ThemeStatus;
+        readonly pinned: boolean;
+        readonly volume: number;
+        readonly negativeShare: number | null;
+        readonly emergingSince: string | null;
+        readonly lastFeedbackAt: string | null;
+        readonly stats: {
+          readonly averageSentiment: number | null;
+          readonly nps: number | null;
+          readonly recentVolume: ReadonlyArray<number>;
+          readonly sources: ReadonlyArray<{ readonly source: string; readonly volume: number }>;
+        };
+      };
+    }>;
+    readonly pageInfo: { readonly hasNextPage: boolean; readonly endCursor: string | null };
+  };
+};
+
+export type ThemePickQueryVariables = Exact<{
+  search?: string | null | undefined;
+}>;
+
+export type ThemePickQuery = {
+  readonly themes: {
+    readonly edges: ReadonlyArray<{
+      readonly node: { readonly id: string; readonly label: string; readonly volume: number };
+    }>;
+  };
+};
+
+export type ThemeQuoteFieldsFragment = {
+  readonly feedbackId: string;
+  readonly text: string;
+  readonly similarity: number;
+  readonly sentiment: number | null;
+  readonly sentimentLabel: string | null;
+  readonly source: string | null;
+  readonly occurredAt: string | null;
+};
+
+export type ThemeMemberFragment = {
+  readonly id: string;
+  readonly text: string | null;
+  readonly source: string;
+  readonly occurredAt: string;
+  readonly sentiment: number | null;
+  readonly sentimentLabel: string | null;
+  readonly score: number | null;
+  readonly metric: string | null;
+  readonly themeSimilarity: number | null;
+  readonly themeReason: {
+    readonly kind: string;
+    readonly sharedTerms: ReadonlyArray<string>;
+    readonly similarity: number | null;
+    readonly threshold: number | null;
+    readonly nearestThemeId: string | null;
+  } | null;
+};
+
+export type ThemeLineageFragment = {
+  readonly id: string;
+  readonly label: string;
+  readonly status: ThemeStatus;
+};
+
+export type ThemeDetailQueryVariables = Exact<{
+  id: string;
+}>;
+
+export type ThemeDetailQuery = {
+  readonly theme: {
+    readonly labelSource: string;
+    readonly size: number;
+    readonly keyPhrases: ReadonlyArray<string>;
+    readonly createdAt: string;
+    readonly updatedAt: string;
+    readonly mergedInto: string | null;
+    readonly splitFrom: string | null;
+    readonly id: string;
+    readonly label: string;
+    readonly status: ThemeStatus;
+    readonly pinned: boolean;
+    readonly volume: number;
+    readonly negativeShare: number | null;
+    readonly emergingSince: string | null;
+    readonly lastFeedbackAt: string | null;
+    readonly mergedFrom: ReadonlyArray<{
+      readonly id: string;
+      readonly label: string;
+      readonly status: ThemeStatus;
+    }>;
+    readonly negativeQuotes: ReadonlyArray<{
+      readonly feedbackId: string;
+      readonly text: string;
+      readonly similarity: number;
+      readonly sentiment: number | null;
+      readonly sentimentLabel: string | null;
+      readonly source: string | null;
+      readonly occurredAt: string | null;
+    }>;
+    readonly positiveQuotes: ReadonlyArray<{
+      readonly feedbackId: string;
+      readonly text: string;
+      readonly similarity: number;
+      readonly sentiment: number | null;
+      readonly sentimentLabel: string | null;
+      readonly source: string | null;
+      readonly occurredAt: string | null;
+    }>;
+    readonly days: ReadonlyArray<{
+      readonly day: string;
+      readonly volume: number;
+      readonly averageSentiment: number | null;
+      readonly nps: number | null;
+    }>;
+    readonly bySource: ReadonlyArray<{
+      readonly key: string;
+      readonly volume: number;
+      readonly averageSentiment: number | null;
+    }>;
+    readonly byJourneyStage: ReadonlyArray<{
+      readonly key: string;
+      readonly volume: number;
+      readonly averageSentiment: number | null;
+    }>;
+    readonly feedback: ReadonlyArray<{
+      readonly id: string;
+      readonly text: string | null;
+      readonly source: string;
+      readonly occurredAt: string;
+      readonly sentiment: number | null;
+      readonly sentimentLabel: string | null;
+      readonly score: number | null;
+      readonly metric: string | null;
+      readonly themeSimilarity: number | null;
+      readonly themeReason: {
+        readonly kind: string;
+        readonly sharedTerms: ReadonlyArray<string>;
+        readonly similarity: number | null;
+        readonly threshold: number | null;
+        readonly nearestThemeId: string | null;
+      } | null;
+    }>;
+    readonly stats: {
+      readonly averageSentiment: number | null;
+      readonly nps: number | null;
+      readonly recentVolume: ReadonlyArray<number>;
+      readonly sources: ReadonlyArray<{ readonly source: string; readonly volume: number }>;
+    };
+  } | null;
+  readonly actions: {
+    readonly edges: ReadonlyArray<{
+      readonly node: { readonly id: string; readonly title: string; readonly status: ActionStatus };
+    }>;
+  };
+};
+
+export type ThemeRelatedQueryVariables = Exact<{
+  id: string;
+}>;
+
+export type ThemeRelatedQuery = {
+  readonly theme: {
+    readonly id: string;
+    readonly label: string;
+    readonly status: ThemeStatus;
+  } | null;
+};
+
+export type ThemeSplitProposalQueryVariables = Exact<{
+  id: string;
+}>;
+
+export type ThemeSplitProposalQuery = {
+  readonly themeSplitProposal: ReadonlyArray<{
+    readonly id: string;
+    readonly text: string | null;
+    readonly source: string;
+    readonly occurredAt: string;
+    readonly sentiment: number | null;
+    readonly sentimentLabel: string | null;
+    readonly score: number | null;
+    readonly metric: string | null;
+    readonly themeSimilarity: number | null;
+    readonly themeReason: {
+      readonly kind: string;
+      readonly sharedTerms: ReadonlyArray<string>;
+      readonly similarity: number | null;
+      readonly threshold: number | null;
+      readonly nearestThemeId: string | null;
+    } | null;
+  }>;
+};
+
+export type RenameThemeMutationVariables = Exact<{
+  id: string;
+  label: string;
+}>;
+
+export type RenameThemeMutation = {
+  readonly renameTheme: { readonly id: string; readonly label: string };
+};
+
+export type MergeThemesMutationVariables = Exact<{
+  targetId: string;
+  sourceIds: ReadonlyArray<string> | string;
+}>;
+
+export type MergeThemesMutation = {
+  readonly mergeThemes: { readonly id: string; readonly label: string };
+};
+
+export type SplitThemeMutationVariables = Exact<{
+  id: string;
+  feedbackIds?: ReadonlyArray<string> | string | null | undefined;
+}>;
+
+export type SplitThemeMutation = {
+  readonly splitTheme: { readonly id: string; readonly label: string };
+};
+
+export type MoveFeedbackToThemeMutationVariables = Exact<{
+  feedbackIds: ReadonlyArray<string> | string;
+  themeId: string;
+}>;
+
+export type MoveFeedbackToThemeMutation = {
+  readonly moveFeedbackToTheme: { readonly id: string; readonly label: string };
+};
+
+export type PinThemeMutationVariables = Exact<{
+  id: string;
+  pinned: boolean;
+}>;
+
+export type PinThemeMutation = {
+  readonly pinTheme: { readonly id: string; readonly pinned: boolean };
+};
+
+export type MarkThemeNoiseMutationVariables = Exact<{
+  id: string;
+}>;
+
+export type MarkThemeNoiseMutation = {
+  readonly markThemeNoise: { readonly id: string; readonly status: ThemeStatus };
+};
+
+export type ThemeChangedSubscriptionVariables = Exact<{ [key: string]: never }>;
+
+export type ThemeChangedSubscription = {
+  readonly themeChanged: {
+    readonly change: ThemeChangeKind;
+    readonly themeId: string;
+    readonly relatedThemeId: string | null;
+    readonly label: string;
+    readonly status: ThemeStatus;
+  };
+};
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -1343,6 +1665,93 @@ export const PromptRowFragmentDoc = new TypedDocumentString(
     `,
   { fragmentName: 'PromptRow' },
 ) as unknown as TypedDocumentString<PromptRowFragment, unknown>;
+export const ThemeStatsFieldsFragmentDoc = new TypedDocumentString(
+  `
+    fragment ThemeStatsFields on ThemeStats {
+  averageSentiment
+  nps
+  sources {
+    source
+    volume
+  }
+  recentVolume
+}
+    `,
+  { fragmentName: 'ThemeStatsFields' },
+) as unknown as TypedDocumentString<ThemeStatsFieldsFragment, unknown>;
+export const ThemeListItemFragmentDoc = new TypedDocumentString(
+  `
+    fragment ThemeListItem on Theme {
+  id
+  label
+  status
+  pinned
+  volume
+  negativeShare
+  emergingSince
+  lastFeedbackAt
+  stats {
+    ...ThemeStatsFields
+  }
+}
+    fragment ThemeStatsFields on ThemeStats {
+  averageSentiment
+  nps
+  sources {
+    source
+    volume
+  }
+  recentVolume
+}`,
+  { fragmentName: 'ThemeListItem' },
+) as unknown as TypedDocumentString<ThemeListItemFragment, unknown>;
+export const ThemeQuoteFieldsFragmentDoc = new TypedDocumentString(
+  `
+    fragment ThemeQuoteFields on ThemeQuote {
+  feedbackId
+  text
+  similarity
+  sentiment
+  sentimentLabel
+  source
+  occurredAt
+}
+    `,
+  { fragmentName: 'ThemeQuoteFields' },
+) as unknown as TypedDocumentString<ThemeQuoteFieldsFragment, unknown>;
+export const ThemeMemberFragmentDoc = new TypedDocumentString(
+  `
+    fragment ThemeMember on Feedback {
+  id
+  text
+  source
+  occurredAt
+  sentiment
+  sentimentLabel
+  score
+  metric
+  themeSimilarity
+  themeReason {
+    kind
+    sharedTerms
+    similarity
+    threshold
+    nearestThemeId
+  }
+}
+    `,
+  { fragmentName: 'ThemeMember' },
+) as unknown as TypedDocumentString<ThemeMemberFragment, unknown>;
+export const ThemeLineageFragmentDoc = new TypedDocumentString(
+  `
+    fragment ThemeLineage on Theme {
+  id
+  label
+  status
+}
+    `,
+  { fragmentName: 'ThemeLineage' },
+) as unknown as TypedDocumentString<ThemeLineageFragment, unknown>;
 export const ActionListDocument = new TypedDocumentString(`
     query ActionList {
   actionList {
@@ -2205,3 +2614,257 @@ export const FeedbackListDocument = new TypedDocumentString(`
     unsubscribedAt
   }
 }`) as unknown as TypedDocumentString<FeedbackListQuery, FeedbackListQueryVariables>;
+export const ThemeListDocument = new TypedDocumentString(`
+    query ThemeList($first: Int!, $after: String, $filter: ThemeFilterInput, $sort: ThemeSort!) {
+  themes(first: $first, after: $after, filter: $filter, sort: $sort) {
+    edges {
+      node {
+        ...ThemeListItem
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    totalCount
+  }
+}
+    fragment ThemeStatsFields on ThemeStats {
+  averageSentiment
+  nps
+  sources {
+    source
+    volume
+  }
+  recentVolume
+}
+fragment ThemeListItem on Theme {
+  id
+  label
+  status
+  pinned
+  volume
+  negativeShare
+  emergingSince
+  lastFeedbackAt
+  stats {
+    ...ThemeStatsFields
+  }
+}`) as unknown as TypedDocumentString<ThemeListQuery, ThemeListQueryVariables>;
+export const ThemePickDocument = new TypedDocumentString(`
+    query ThemePick($search: String) {
+  themes(first: 10, filter: {search: $search}, sort: VOLUME) {
+    edges {
+      node {
+        id
+        label
+        volume
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ThemePickQuery, ThemePickQueryVariables>;
+export const ThemeDetailDocument = new TypedDocumentString(`
+    query ThemeDetail($id: ID!) {
+  theme(id: $id) {
+    ...ThemeListItem
+    labelSource
+    size
+    keyPhrases
+    createdAt
+    updatedAt
+    mergedInto
+    splitFrom
+    mergedFrom {
+      ...ThemeLineage
+    }
+    negativeQuotes: quotes(count: 3, polarity: NEGATIVE) {
+      ...ThemeQuoteFields
+    }
+    positiveQuotes: quotes(count: 3, polarity: POSITIVE) {
+      ...ThemeQuoteFields
+    }
+    days(days: 90) {
+      day
+      volume
+      averageSentiment
+      nps
+    }
+    bySource {
+      key
+      volume
+      averageSentiment
+    }
+    byJourneyStage {
+      key
+      volume
+      averageSentiment
+    }
+    feedback(first: 100) {
+      ...ThemeMember
+    }
+  }
+  actions(first: 50, filter: {themeId: $id}) {
+    edges {
+      node {
+        id
+        title
+        status
+      }
+    }
+  }
+}
+    fragment ThemeStatsFields on ThemeStats {
+  averageSentiment
+  nps
+  sources {
+    source
+    volume
+  }
+  recentVolume
+}
+fragment ThemeListItem on Theme {
+  id
+  label
+  status
+  pinned
+  volume
+  negativeShare
+  emergingSince
+  lastFeedbackAt
+  stats {
+    ...ThemeStatsFields
+  }
+}
+fragment ThemeQuoteFields on ThemeQuote {
+  feedbackId
+  text
+  similarity
+  sentiment
+  sentimentLabel
+  source
+  occurredAt
+}
+fragment ThemeMember on Feedback {
+  id
+  text
+  source
+  occurredAt
+  sentiment
+  sentimentLabel
+  score
+  metric
+  themeSimilarity
+  themeReason {
+    kind
+    sharedTerms
+    similarity
+    threshold
+    nearestThemeId
+  }
+}
+fragment ThemeLineage on Theme {
+  id
+  label
+  status
+}`) as unknown as TypedDocumentString<ThemeDetailQuery, ThemeDetailQueryVariables>;
+export const ThemeRelatedDocument = new TypedDocumentString(`
+    query ThemeRelated($id: ID!) {
+  theme(id: $id) {
+    ...ThemeLineage
+  }
+}
+    fragment ThemeLineage on Theme {
+  id
+  label
+  status
+}`) as unknown as TypedDocumentString<ThemeRelatedQuery, ThemeRelatedQueryVariables>;
+export const ThemeSplitProposalDocument = new TypedDocumentString(`
+    query ThemeSplitProposal($id: ID!) {
+  themeSplitProposal(id: $id) {
+    ...ThemeMember
+  }
+}
+    fragment ThemeMember on Feedback {
+  id
+  text
+  source
+  occurredAt
+  sentiment
+  sentimentLabel
+  score
+  metric
+  themeSimilarity
+  themeReason {
+    kind
+    sharedTerms
+    similarity
+    threshold
+    nearestThemeId
+  }
+}`) as unknown as TypedDocumentString<ThemeSplitProposalQuery, ThemeSplitProposalQueryVariables>;
+export const RenameThemeDocument = new TypedDocumentString(`
+    mutation RenameTheme($id: ID!, $label: String!) {
+  renameTheme(id: $id, label: $label) {
+    id
+    label
+  }
+}
+    `) as unknown as TypedDocumentString<RenameThemeMutation, RenameThemeMutationVariables>;
+export const MergeThemesDocument = new TypedDocumentString(`
+    mutation MergeThemes($targetId: ID!, $sourceIds: [ID!]!) {
+  mergeThemes(targetId: $targetId, sourceIds: $sourceIds) {
+    id
+    label
+  }
+}
+    `) as unknown as TypedDocumentString<MergeThemesMutation, MergeThemesMutationVariables>;
+export const SplitThemeDocument = new TypedDocumentString(`
+    mutation SplitTheme($id: ID!, $feedbackIds: [ID!]) {
+  splitTheme(id: $id, feedbackIds: $feedbackIds) {
+    id
+    label
+  }
+}
+    `) as unknown as TypedDocumentString<SplitThemeMutation, SplitThemeMutationVariables>;
+export const MoveFeedbackToThemeDocument = new TypedDocumentString(`
+    mutation MoveFeedbackToTheme($feedbackIds: [ID!]!, $themeId: ID!) {
+  moveFeedbackToTheme(feedbackIds: $feedbackIds, themeId: $themeId) {
+    id
+    label
+  }
+}
+    `) as unknown as TypedDocumentString<
+  MoveFeedbackToThemeMutation,
+  MoveFeedbackToThemeMutationVariables
+>;
+export const PinThemeDocument = new TypedDocumentString(`
+    mutation PinTheme($id: ID!, $pinned: Boolean!) {
+  pinTheme(id: $id, pinned: $pinned) {
+    id
+    pinned
+  }
+}
+    `) as unknown as TypedDocumentString<PinThemeMutation, PinThemeMutationVariables>;
+export const MarkThemeNoiseDocument = new TypedDocumentString(`
+    mutation MarkThemeNoise($id: ID!) {
+  markThemeNoise(id: $id) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<MarkThemeNoiseMutation, MarkThemeNoiseMutationVariables>;
+export const ThemeChangedDocument = new TypedDocumentString(`
+    subscription ThemeChanged {
+  themeChanged {
+    change
+    themeId
+    relatedThemeId
+    label
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<
+  ThemeChangedSubscription,
+  ThemeChangedSubscriptionVariables
+>;

@@ -40,6 +40,7 @@ import { FeedbackService } from './feedback/feedback.service';
 import { NoticeService } from './notices/notice.service';
 import { ThemeResolver } from './themes/theme.resolver';
 import { ThemeService } from './themes/theme.service';
+import { ThemeStatsLoader } from './themes/theme-stats.loader';
 import { ThemeSpaceStore } from '@closedloop/themes-data-access';
 import { UnsubscribeController } from './unsubscribe/unsubscribe.controller';
 import { graphqlContext } from './live/graphql-context';
@@ -126,6 +127,7 @@ export class ApiGraphqlModule {
         LoopMeasuresService,
         NoticeService,
         ThemeService,
+        ThemeStatsLoader,
         DeadLetterService,
         { provide: ThemeSpaceStore, useFactory: () => new ThemeSpaceStore() },
         { provide: LIVE_PUBSUB, useFactory: createLivePubSub },

@@ -1,7 +1,11 @@
 import type { Provider } from '@angular/core';
 import { provideEchartsCore } from 'ngx-echarts';
 
-/** ECharts for `echarts` directives, fetched the first time a chart is shown. */
+/**
+ * ECharts for `echarts` directives, fetched the first time a chart is shown. ngx-echarts calls
+ * `init` on what the loader resolves to, so it must be the echarts core itself (the module's
+ * default export), not the module namespace.
+ */
 export function provideCharts(): Provider {
-  return provideEchartsCore({ echarts: () => import('./echarts-setup') });
+  return provideEchartsCore({ echarts: () => import('./echarts-setup').then((m) => m.default) });
 }

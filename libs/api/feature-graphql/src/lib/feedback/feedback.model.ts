@@ -1,5 +1,6 @@
 import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
 import { Customer } from '../customers/customer.model';
+import { ThemeReason } from './theme-reason.model';
 
 @ObjectType({ description: 'One piece of customer feedback, stored once, its text redacted.' })
 export class Feedback {
@@ -65,6 +66,12 @@ export class Feedback {
     description: 'Similarity to its theme when placed, 0 to 1.',
   })
   themeSimilarity!: number | null;
+
+  @Field(() => ThemeReason, {
+    nullable: true,
+    description: 'Why it is in its theme: shared terms and similarity; null until themed.',
+  })
+  themeReason!: ThemeReason | null;
 
   @Field(() => Customer, { nullable: true, description: 'Null for an anonymous customer.' })
   customer!: Customer | null;

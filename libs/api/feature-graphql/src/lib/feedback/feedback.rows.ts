@@ -1,4 +1,5 @@
 import type { Feedback } from './feedback.model';
+import { toThemeReason } from './theme-reason.model';
 
 /** The columns the feedback queries select, as PostgreSQL returns them. */
 export interface FeedbackRow {
@@ -22,11 +23,12 @@ export interface FeedbackRow {
   customer_unsubscribed_at: Date | null;
   theme_id: string | null;
   theme_similarity: number | null;
+  theme_reason: unknown;
 }
 
 export const FEEDBACK_COLUMNS = `f.id, f.event_key, f.source, f.occurred_at, f.received_at, f.text, f.metric, f.score,
   f.score_band, f.language, f.sentiment, f.sentiment_label, f.journey_stage, f.needs_public_answer, f.theme_id,
-  f.theme_similarity, c.id AS customer_id, c.email AS customer_email, c.name AS customer_name,
+  f.theme_similarity, f.theme_reason, c.id AS customer_id, c.email AS customer_email, c.name AS customer_name,
   c.unsubscribed_at AS customer_unsubscribed_at`;
 
 export const FEEDBACK_FROM = 'FROM feedback f LEFT JOIN customers c ON c.id = f.customer_id';
@@ -51,6 +53,7 @@ export function toFeedback(row: FeedbackRow): Feedback {
     needsPublicAnswer: row.needs_public_answer,
     themeId: row.theme_id,
     themeSimilarity: row.theme_similarity,
+    themeReason: toThemeReason(row.theme_reason),
     customer: row.customer_id
       ? {
           id: row.customer_id,

@@ -25,4 +25,10 @@ export class ThemeFilterInput {
 
   @Field(() => Int, { nullable: true, description: 'At least this many feedback items.' })
   minVolume?: number | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'true: only emerging themes (emergingSince set); false: only the others.',
+  })
+  emerging?: boolean | null;
 }

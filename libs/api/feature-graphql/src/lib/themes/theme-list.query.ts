@@ -63,6 +63,8 @@ export function themeListSql(
     params.push(filter.minVolume);
     conditions.push(`tt.volume >= $${params.length}`);
   }
+  if (filter?.emerging === true) conditions.push('themes.emerging_since IS NOT NULL');
+  if (filter?.emerging === false) conditions.push('themes.emerging_since IS NULL');
   const count = {
     sql: `SELECT count(*) AS n ${LIST_FROM} WHERE ${conditions.join(' AND ')}`,
     params: [...params],

@@ -82,10 +82,32 @@ export class ThemeQuote {
   text!: string;
 
   @Field(() => Float, {
-    description: 'How central the quote is: its cosine to the theme’s centre.',
+    description:
+      'How central the quote is: its cosine to the theme’s centre (for quotes by polarity, the similarity it was placed with).',
   })
   similarity!: number;
+
+  @Field(() => Float, { nullable: true, description: '-1 (negative) to 1 (positive)' })
+  sentiment!: number | null;
+
+  @Field(() => String, { nullable: true, description: 'negative, neutral or positive' })
+  sentimentLabel!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'survey, social, crm or staff' })
+  source!: string | null;
+
+  @Field(() => Date, { nullable: true, description: 'When the customer said it.' })
+  occurredAt!: Date | null;
 }
+
+export enum QuotePolarity {
+  NEGATIVE = 'negative',
+  POSITIVE = 'positive',
+}
+registerEnumType(QuotePolarity, {
+  name: 'QuotePolarity',
+  description: 'Quotes whose sentiment is negative (complaints) or positive (praise).',
+});
 
 @ObjectType({ description: 'One day of a theme, all sources and journey stages together.' })
 export class ThemeDay {

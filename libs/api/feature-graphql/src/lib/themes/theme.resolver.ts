@@ -1,6 +1,7 @@
 import { Allow } from '../auth/access.decorator';
 import {
   Args,
+  Context,
   ID,
   Info,
   Int,
@@ -17,12 +18,18 @@ import type { Connection } from '../pagination/connection.model';
 import { wantsField } from '../pagination/wants-field';
 import { ThemeConnection } from './theme-connection.model';
 import { ThemeFilterInput, ThemeSort } from './theme-list.inputs';
-import { Theme, ThemeBreakdown, ThemeDay, ThemeQuote } from './theme.model';
+import type { GraphqlContext } from '../live/graphql-context';
+import { ThemeStats } from './theme-stats.model';
+import { ThemeStatsLoader } from './theme-stats.loader';
+import { QuotePolarity, Theme, ThemeBreakdown, ThemeDay, ThemeQuote } from './theme.model';
 import { ThemeService } from './theme.service';
 
 @Resolver(() => Theme)
 export class ThemeResolver {
-  constructor(private readonly themeService: ThemeService) {}
+  constructor(
+    private readonly themeService: ThemeService,
+    private readonly statsLoader: ThemeStatsLoader,
+  ) {}
 
   @Allow('viewer')
   @Query(() => ThemeConnection, {
@@ -57,12 +64,25 @@ export class ThemeResolver {
     return this.themeService.splitProposal(id);
   }
 
-  @ResolveField(() => [ThemeQuote], { description: 'Representative quotes, central and varied.' })
+  @ResolveField(() => [ThemeQuote], {
+    description:
+      'Representative quotes (at most 10): without polarity, central and varied; with it, the closest items of that sentiment (complaints or praise).',
+  })
   quotes(
     @Parent() theme: Theme,
     @Args('count', { type: () => Int, defaultValue: 3 }) count: number,
+    @Args('polarity', { type: () => QuotePolarity, nullable: true })
+    polarity: QuotePolarity | null,
   ): Promise<ThemeQuote[]> {
-    return this.themeService.quotes(theme.id, count);
+    return this.themeService.quotes(theme.id, count, polarity);
+  }
+
+  @ResolveField(() => ThemeStats, {
+    description: 'Sentiment, NPS, source mix and a 30-day volume line, batched across a page.',
+  })
+  stats(@Parent() theme: Theme, @Context() context: GraphqlContext): Promise<ThemeStats> {
+    const key = typeof context.req === 'object' && context.req !== null ? context.req : context;
+    return this.statsLoader.load(key, theme.id);
   }
 
   @ResolveField(() => [Feedback], { description: 'Feedback in the theme, newest first.' })

@@ -24,8 +24,9 @@ import { checkPageSize } from '../pagination/cursor';
 import { toConnection } from '../pagination/to-connection';
 import type { ThemeFilterInput, ThemeSort } from './theme-list.inputs';
 import { themeListSql } from './theme-list.query';
+import { recordPersonPlacement } from './person-placement';
 import { enqueueThemeChanges, type NoteChange, type ThemeChangeNote } from './theme-changes';
-import { Theme, ThemeBreakdown, ThemeDay, ThemeQuote } from './theme.model';
+import { QuotePolarity, Theme, ThemeBreakdown, ThemeDay, ThemeQuote } from './theme.model';
 import { npsOf, THEME_SELECT, toTheme, type ThemeRow } from './theme.rows';
 
 const MAX_LABEL = 80;
@@ -78,12 +79,49 @@ export class ThemeService {
     return rows[0] ? toTheme(rows[0]) : null;
   }
 
-  async quotes(themeId: string, count: number): Promise<ThemeQuote[]> {
-    return this.store.read(this.dataSource.manager, this.space, (engine) => {
+  /**
+   * Representative quotes. Without a polarity: the engine's picks (central and varied). With
+   * one: the theme's items of that sentiment with text, closest to the theme first, then newest.
+   */
+  async quotes(
+    themeId: string,
+    count: number,
+    polarity: QuotePolarity | null = null,
+  ): Promise<ThemeQuote[]> {
+    const limit = Math.max(1, Math.min(count, 10));
+    if (polarity) {
+      const rows: QuoteRow[] = await this.dataSource.query(
+        `SELECT id, text, theme_similarity, sentiment, sentiment_label, source, occurred_at FROM feedback
+         WHERE theme_id = $1 AND sentiment_label = $2 AND text IS NOT NULL AND btrim(text) <> ''
+         ORDER BY theme_similarity DESC NULLS LAST, occurred_at DESC, id LIMIT $3`,
+        [themeId, polarity, limit],
+      );
+      return rows.map((r) => toQuote(r, r.theme_similarity ?? 0));
+    }
+    const picked = await this.store.read(this.dataSource.manager, this.space, (engine) => {
       if (!engine.theme(themeId)) return [];
-      return engine
-        .quotes(themeId, Math.max(1, Math.min(count, 10)))
-        .map((q) => ({ feedbackId: q.id, text: q.text, similarity: q.similarity }));
+      return engine.quotes(themeId, limit);
+    });
+    if (picked.length === 0) return [];
+    const rows: QuoteRow[] = await this.dataSource.query(
+      `SELECT id, text, theme_similarity, sentiment, sentiment_label, source, occurred_at FROM feedback
+       WHERE id = ANY($1::uuid[])`,
+      [picked.map((q) => q.id).filter(isUuid)],
+    );
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    return picked.map((q) => {
+      const row = byId.get(q.id);
+      return row
+        ? { ...toQuote(row, q.similarity), text: q.text }
+        : {
+            feedbackId: q.id,
+            text: q.text,
+            similarity: q.similarity,
+            sentiment: null,
+            sentimentLabel: null,
+            source: null,
+            occurredAt: null,
+          };
     });
   }
 
@@ -222,6 +260,7 @@ export class ThemeService {
       }
       const created = engine.split(themeId, await this.themeItems(manager, chosen));
       await moveFeedback(manager, chosen, created);
+      await recordPersonPlacement(manager, chosen, 'split');
       if (!feedbackIds) {
         // The engine's proposal is drawn from its samples: other members follow their nearer part.
         const rehomed = engine.rehomeMembers(
@@ -263,6 +302,11 @@ export class ThemeService {
         manager,
         items.map((i) => i.id),
         target,
+      );
+      await recordPersonPlacement(
+        manager,
+        items.map((i) => i.id),
+        'moved',
       );
       const affected = [target, ...previous.flatMap((p) => (p.theme_id ? [p.theme_id] : []))];
       await rebuildDailyStats(manager, affected);
@@ -373,6 +417,28 @@ function validUuids(ids: readonly string[]): string[] {
       field: 'feedbackIds',
     });
   return [...ids];
+}
+
+interface QuoteRow {
+  id: string;
+  text: string;
+  theme_similarity: number | null;
+  sentiment: number | null;
+  sentiment_label: string | null;
+  source: string;
+  occurred_at: Date;
+}
+
+function toQuote(row: QuoteRow, similarity: number): ThemeQuote {
+  return {
+    feedbackId: row.id,
+    text: row.text,
+    similarity: Math.round(similarity * 1000) / 1000,
+    sentiment: row.sentiment,
+    sentimentLabel: row.sentiment_label,
+    source: row.source,
+    occurredAt: new Date(row.occurred_at),
+  };
 }
 
 /** The mean of `count` values summing to `sum`, to three decimals; null when there are none. */
