@@ -41,6 +41,8 @@ import { graphqlContext } from './live/graphql-context';
 import { createLivePubSub, LIVE_PUBSUB } from './live/live-events';
 import { LiveEventRelay } from './live/live-event-relay.service';
 import { LiveResolver } from './live/live.resolver';
+import { OverviewResolver } from './overview/overview.resolver';
+import { OverviewService } from './overview/overview.service';
 
 export const GRAPHQL_RESOLVERS = [
   IngestResolver,
@@ -55,6 +57,7 @@ export const GRAPHQL_RESOLVERS = [
   SettingsResolver,
   CustomerResolver,
   LiveResolver,
+  OverviewResolver,
 ];
 
 /**
@@ -116,6 +119,7 @@ export class ApiGraphqlModule {
         CustomerErasureService,
         ActionService,
         LoopMeasuresService,
+        OverviewService,
         NoticeService,
         ThemeService,
         { provide: ThemeSpaceStore, useFactory: () => new ThemeSpaceStore() },
