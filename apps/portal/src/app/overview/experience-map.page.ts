@@ -54,7 +54,8 @@ export class ExperienceMapPage {
     };
   }
 
-  protected cellLabel(cell: GridCell): string {
-    return `${capitalise(cell.source)}, ${cell.journeyStage}: ${cell.volume} feedback, mean sentiment ${formatSentiment(cell.meanSentiment)}. Open in the feedback explorer`;
+  /** Where a cell is, for screen readers: the row and column its link sits in. */
+  protected cellPlace(cell: GridCell): string {
+    return `${capitalise(cell.source)}, ${cell.journeyStage}: `;
   }
 }

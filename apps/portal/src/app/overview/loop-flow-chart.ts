@@ -57,6 +57,7 @@ export function loopFlowOptions(flow: LoopFlowData): EChartsCoreOption {
         nodeGap: 10,
         nodeWidth: 14,
         layoutIterations: 0,
+        nodeAlign: 'left',
         draggable: false,
         emphasis: { focus: 'adjacency' },
         data: flow.nodes.map((n) => ({

@@ -63,7 +63,7 @@ export function loopTrendOptions(measures: LoopMeasuresData) {
           values: measures.weekly.map((w) => pct(w.toldShare)),
         },
       ],
-      { min: 0, max: 100, format: percent },
+      { min: 0, max: 100, interval: 25, format: percent },
     ),
     medians: weeklyTrendOptions(
       weeks,
@@ -115,7 +115,7 @@ export function satisfactionPanels(weeks: SatisfactionWeeks) {
       options: weeklyTrendOptions(
         labels,
         [{ name: 'NPS', colour: '#3f51b5', values: weeks.map((w) => w.nps) }],
-        { min: -100, max: 100, format: (v) => formatNps(v) },
+        { min: -100, max: 100, interval: 50, format: (v) => formatNps(v) },
       ),
     },
     {
@@ -125,7 +125,7 @@ export function satisfactionPanels(weeks: SatisfactionWeeks) {
       options: weeklyTrendOptions(
         labels,
         [{ name: 'CSAT', colour: '#00897b', values: weeks.map((w) => pct(w.csat)) }],
-        { min: 0, max: 100, format: percent },
+        { min: 0, max: 100, interval: 25, format: percent },
       ),
     },
     {
@@ -143,7 +143,7 @@ export function satisfactionPanels(weeks: SatisfactionWeeks) {
             ),
           },
         ],
-        { min: -1, max: 1, format: (v) => formatSentiment(v) },
+        { min: -1, max: 1, interval: 0.5, format: (v) => formatSentiment(v) },
       ),
     },
   ];

@@ -11,6 +11,8 @@ export interface TrendSeries {
 export interface TrendAxis {
   readonly min?: number;
   readonly max?: number;
+  /** Distance between grid lines; ECharts picks one without. */
+  readonly interval?: number;
   readonly format: (value: number) => string;
 }
 
@@ -32,6 +34,7 @@ export function weeklyTrendOptions(
       type: 'value',
       min: axis.min,
       max: axis.max,
+      interval: axis.interval,
       splitNumber: 3,
       axisLabel: { formatter: (v: number) => axis.format(v) },
     },
