@@ -180,4 +180,90 @@ describe('loop overview and experience map in a browser', () => {
     await checkPage(page, 'experience-map-to-feedback');
     expect(errors).toEqual([]);
   });
+
+  /** Calls the API as the given bearer (a session token or an API key). */
+  const api = async <T>(query: string, variables: Record<string, unknown>, bearer?: string) => {
+    const response = await fetch(`${baseUrl}/graphql`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        ...(bearer ? { authorization: `Bearer ${bearer}` } : {}),
+      },
+      body: JSON.stringify({ query, variables }),
+    });
+    const body = (await response.json()) as { data?: T; errors?: { message: string }[] };
+    if (!body.data) throw new Error(`API call failed: ${JSON.stringify(body.errors)}`);
+    return body.data;
+  };
+
+  it('refreshes by itself when new feedback arrives, without reloading the page', async () => {
+    const { signIn: session } = await api<{ signIn: { token: string } }>(
+      'mutation($e: String!, $p: String!) { signIn(email: $e, password: $p) { token } }',
+      { e: credentials.email, p: credentials.password },
+    );
+    const { createApiKey } = await api<{ createApiKey: { key: string; apiKey: { id: string } } }>(
+      'mutation { createApiKey(name: "overview e2e live", scopes: [SURVEY]) { key apiKey { id } } }',
+      {},
+      session.token,
+    );
+    const externalId = `overview-live-${Date.now()}`;
+    try {
+      await signIn(page, baseUrl, credentials);
+      await page.goto(`${baseUrl}/overview?days=30`);
+      const total = page.getByTestId('flow-total').locator('strong');
+      await total.waitFor({ timeout: 20_000 });
+      expect(await total.innerText()).toBe(String(DEMO_TOTAL));
+      await page.evaluate(() => ((window as unknown as { stillHere: boolean }).stillHere = true));
+      // Give the live connection a moment to open before the event it should hear.
+      await page.waitForTimeout(1_000);
+
+      await api(
+        'mutation($input: SubmitSurveyResponseInput!) { submitSurveyResponse(input: $input) { eventKey } }',
+        {
+          input: {
+            externalId,
+            occurredAt: new Date().toISOString(),
+            customerEmail: `${externalId}@example.com`,
+            surveyId: 'overview-e2e',
+            metric: 'NPS',
+            score: 9,
+            comment: 'The overview check: quick and clear.',
+          },
+        },
+        createApiKey.key,
+      );
+      await page.waitForFunction(
+        (expected) =>
+          document.querySelector('[data-testid="flow-total"] strong')?.textContent?.trim() ===
+          expected,
+        String(DEMO_TOTAL + 1),
+        { timeout: 30_000 },
+      );
+      expect(
+        await page.evaluate(() => (window as unknown as { stillHere?: boolean }).stillHere),
+      ).toBe(true);
+      await checkPage(page, 'overview-live');
+      expect(errors).toEqual([]);
+    } finally {
+      // Leave the demo data as it was for the other tests: the customer erased with their feedback.
+      const found = await api<{ feedbackByEventKey: { customer: { id: string } | null } | null }>(
+        'query($k: String!) { feedbackByEventKey(eventKey: $k) { customer { id } } }',
+        { k: `survey:${externalId}` },
+        session.token,
+      );
+      const customerId = found.feedbackByEventKey?.customer?.id;
+      if (customerId) {
+        await api(
+          'mutation($id: ID!) { eraseCustomer(id: $id) { erasedAt } }',
+          { id: customerId },
+          session.token,
+        );
+      }
+      await api(
+        'mutation($id: ID!) { revokeApiKey(id: $id) { id } }',
+        { id: createApiKey.apiKey.id },
+        session.token,
+      );
+    }
+  });
 });
