@@ -18,6 +18,8 @@ const DEMO_TOTAL = Number(process.env['PORTAL_E2E_DEMO_TOTAL'] ?? 12);
 /** Demo responses given 5, 3 and 1 days ago: the last 7 whole days (UTC) hold these three. */
 const DEMO_LAST_7_DAYS = Number(process.env['PORTAL_E2E_DEMO_LAST_7_DAYS'] ?? 3);
 const DEMO_SOURCE = process.env['PORTAL_E2E_DEMO_SOURCE'] ?? 'survey';
+/** How the portal names that source. */
+const DEMO_SOURCE_LABEL = process.env['PORTAL_E2E_DEMO_SOURCE_LABEL'] ?? 'Survey';
 
 describe('loop overview and experience map in a browser', () => {
   let baseUrl: string;
@@ -72,7 +74,7 @@ describe('loop overview and experience map in a browser', () => {
       .first()
       .waitFor({ timeout: 20_000 });
     const flowRows = await rowsOf('Feedback at each step of the loop');
-    expect(flowRows).toContain(`Source | ${DEMO_SOURCE} | ${DEMO_TOTAL} | 100%`);
+    expect(flowRows).toContain(`Source | ${DEMO_SOURCE_LABEL} | ${DEMO_TOTAL} | 100%`);
     const actioned = flowRows.find((r) => r.startsWith('Action | Has an action'));
     const unactioned = flowRows.find((r) => r.startsWith('Action | No action yet'));
     const count = (row: string | undefined) => Number(row?.split(' | ')[2] ?? NaN);
@@ -157,7 +159,7 @@ describe('loop overview and experience map in a browser', () => {
     const cells = map.locator('a.cell');
     const volumes = (await cells.locator('.volume').allInnerTexts()).map(Number);
     expect(volumes.reduce((a, b) => a + b, 0)).toBe(DEMO_TOTAL);
-    const sourceName = DEMO_SOURCE.charAt(0).toUpperCase() + DEMO_SOURCE.slice(1);
+    const sourceName = DEMO_SOURCE_LABEL;
     const row = map
       .locator('tbody tr')
       .filter({ has: page.getByRole('rowheader', { name: sourceName }) });

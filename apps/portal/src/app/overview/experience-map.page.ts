@@ -11,6 +11,9 @@ import { formatSentiment } from './overview-format';
 import { lastDays, parseRangeDays, RANGE_DAYS, rangeLabel } from './overview-range';
 
 const capitalise = (word: string) => word.charAt(0).toUpperCase() + word.slice(1);
+const SOURCE_NAMES: Readonly<Record<string, string>> = { crm: 'CRM' };
+/** A source or stage as shown: "CRM", "Survey", "Onboard". */
+const displayName = (word: string) => SOURCE_NAMES[word] ?? capitalise(word);
 
 /** Journey stages across, sources down: how much customers said and how they felt. */
 @Component({
@@ -30,7 +33,7 @@ export class ExperienceMapPage {
   protected readonly rangeDays = RANGE_DAYS;
   protected readonly rangeLabel = rangeLabel;
   protected readonly stages = JOURNEY_STAGES;
-  protected readonly name = capitalise;
+  protected readonly name = displayName;
   protected readonly formatSentiment = formatSentiment;
 
   protected readonly cells = rxResource({
@@ -56,6 +59,6 @@ export class ExperienceMapPage {
 
   /** Where a cell is, for screen readers: the row and column its link sits in. */
   protected cellPlace(cell: GridCell): string {
-    return `${capitalise(cell.source)}, ${cell.journeyStage}: `;
+    return `${displayName(cell.source)}, ${cell.journeyStage}: `;
   }
 }

@@ -1,5 +1,6 @@
 import type { EChartsCoreOption } from 'echarts/core';
 import type { LoopFlowData } from '../data/overview-api';
+import { QUICK } from './trend-charts';
 
 /** Node colours by step; "not yet" nodes in grey so the loop's open ends stand out as such. */
 const KIND_COLOURS: Readonly<Record<string, string>> = {
@@ -40,6 +41,7 @@ export function loopFlowOptions(flow: LoopFlowData): EChartsCoreOption {
   const label = (id: string | undefined) => (id ? (labels.get(id) ?? id) : '');
   const counts = new Map(flow.nodes.map((n) => [n.id, n.count]));
   return {
+    ...QUICK,
     tooltip: {
       trigger: 'item',
       formatter: (p: SankeyParams) =>

@@ -41,6 +41,9 @@ export function loopFigures(overall: Figures): Figure[] {
   ];
 }
 
+/** "1 response", "3 responses". */
+export const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
+
 const percent = (v: number) => `${Math.round(v)}%`;
 const pct = (share: number | null) => (share === null ? null : Math.round(share * 1000) / 10);
 const days = (hours: number | null) => (hours === null ? null : Math.round(hours / 2.4) / 10);
@@ -111,7 +114,10 @@ export function satisfactionPanels(weeks: SatisfactionWeeks) {
     {
       title: 'NPS',
       value: formatNps(latest((w) => (w.npsResponses > 0 ? w.nps : null))),
-      detail: `latest week; ${total((w) => w.npsResponses)} responses in range`,
+      detail: `latest week; ${count(
+        total((w) => w.npsResponses),
+        'response',
+      )} in range`,
       options: weeklyTrendOptions(
         labels,
         [{ name: 'NPS', colour: '#3f51b5', values: weeks.map((w) => w.nps) }],
@@ -121,7 +127,10 @@ export function satisfactionPanels(weeks: SatisfactionWeeks) {
     {
       title: 'CSAT',
       value: formatShare(latest((w) => (w.csatResponses > 0 ? w.csat : null))),
-      detail: `latest week; ${total((w) => w.csatResponses)} responses in range`,
+      detail: `latest week; ${count(
+        total((w) => w.csatResponses),
+        'response',
+      )} in range`,
       options: weeklyTrendOptions(
         labels,
         [{ name: 'CSAT', colour: '#00897b', values: weeks.map((w) => pct(w.csat)) }],
@@ -131,7 +140,10 @@ export function satisfactionPanels(weeks: SatisfactionWeeks) {
     {
       title: 'Sentiment',
       value: formatSentiment(latest((w) => w.meanSentiment)),
-      detail: `latest week; ${total((w) => w.sentimentItems)} items in range`,
+      detail: `latest week; ${count(
+        total((w) => w.sentimentItems),
+        'item',
+      )} in range`,
       options: weeklyTrendOptions(
         labels,
         [

@@ -251,16 +251,16 @@ describe('overview queries on PostgreSQL', () => {
     const [t1, t2] = [`theme:${theme['T1']}`, `theme:${theme['T2']}`];
     expect(flow.total).toBe(12);
     expect(flow.nodes.map((n) => [n.id, n.label, n.count])).toEqual([
-      ['source:survey', 'survey', 7],
-      ['source:crm', 'crm', 2],
-      ['source:social', 'social', 2],
-      ['source:staff', 'staff', 1],
+      ['source:survey', 'Survey', 7],
+      ['source:crm', 'CRM', 2],
+      ['source:social', 'Social', 2],
+      ['source:staff', 'Staff', 1],
       [t1, 'label T1', 4],
       [t2, 'label T2', 3],
       ['theme:other', 'Other themes', 3],
       ['theme:none', 'Not yet in a theme', 2],
-      ['action:no', 'No action yet', 7],
       ['action:yes', 'Has an action', 5],
+      ['action:no', 'No action yet', 7],
       ['shipped', 'Shipped', 4],
       ['told', 'Customers told', 2],
     ]);

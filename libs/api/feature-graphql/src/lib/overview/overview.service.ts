@@ -27,7 +27,21 @@ const STAGE_LABELS: Readonly<Record<string, string>> = {
   told: 'Customers told',
 };
 
+const SOURCE_LABELS: Readonly<Record<string, string>> = {
+  survey: 'Survey',
+  social: 'Social',
+  crm: 'CRM',
+  staff: 'Staff',
+};
+
 const KIND_ORDER = ['source', 'theme', 'action', 'shipped', 'told'];
+
+/** Within a step: named themes before the other themes and the unthemed; an action before none. */
+const PLACE: Readonly<Record<string, number>> = {
+  'theme:other': 1,
+  'theme:none': 2,
+  'action:no': 1,
+};
 
 const kindOf = (id: string) => id.split(':')[0] ?? id;
 
@@ -53,14 +67,14 @@ export class OverviewService {
           STAGE_LABELS[r.source] ??
           (r.source.startsWith('theme:')
             ? (r.themeLabel ?? 'Unnamed theme')
-            : r.source.slice('source:'.length)),
+            : (SOURCE_LABELS[r.source.slice('source:'.length)] ??
+              r.source.slice('source:'.length))),
         count: r.count,
       }))
       .sort(
         (a, b) =>
           KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) ||
-          Number(a.id === 'theme:other' || a.id === 'theme:none') -
-            Number(b.id === 'theme:other' || b.id === 'theme:none') ||
+          (PLACE[a.id] ?? 0) - (PLACE[b.id] ?? 0) ||
           b.count - a.count ||
           a.id.localeCompare(b.id),
       );
