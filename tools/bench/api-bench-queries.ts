@@ -113,4 +113,19 @@ export const BENCH_QUERIES: readonly BenchQuery[] = [
     query: `query($id: ID!) { actionImpact(actionId: $id, windowWeeks: 8) { shipDay windowWeeks ${IMPACT_SIDES} } }`,
     variables: async (db) => ({ id: await bigShippedAction(db) }),
   },
+  {
+    name: 'overview: loop flow (90 days, 6 themes)',
+    query: `query($r: OverviewRangeInput!) { loopFlow(range: $r, themes: 6) { total nodes { id kind label count } links { source target count } } }`,
+    variables: async () => ({ r: daysUpTo(SEED_DAY, 90) }),
+  },
+  {
+    name: 'overview: NPS, CSAT, sentiment by week (90 days)',
+    query: `query($r: OverviewRangeInput!) { satisfactionTrend(range: $r) { week npsResponses nps csatResponses csat sentimentItems meanSentiment } }`,
+    variables: async () => ({ r: daysUpTo(SEED_DAY, 90) }),
+  },
+  {
+    name: 'experience map (90 days)',
+    query: `query($r: OverviewRangeInput!) { experienceMap(range: $r) { source journeyStage volume meanSentiment } }`,
+    variables: async () => ({ r: daysUpTo(SEED_DAY, 90) }),
+  },
 ];

@@ -2,11 +2,21 @@ import { Route } from '@angular/router';
 import { signedInGuard } from './auth/signed-in.guard';
 
 export const appRoutes: Route[] = [
-  { path: '', pathMatch: 'full', redirectTo: 'feedback' },
+  { path: '', pathMatch: 'full', redirectTo: 'overview' },
   {
     path: 'sign-in',
     title: 'Sign in · ClosedLoop',
     loadComponent: () => import('./auth/sign-in.page').then((m) => m.SignInPage),
+  },
+  {
+    path: 'overview',
+    canActivate: [signedInGuard],
+    loadChildren: () => import('./overview/overview.routes').then((m) => m.overviewRoutes),
+  },
+  {
+    path: 'experience',
+    canActivate: [signedInGuard],
+    loadChildren: () => import('./overview/overview.routes').then((m) => m.experienceRoutes),
   },
   {
     path: 'feedback',

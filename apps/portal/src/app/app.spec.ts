@@ -51,7 +51,7 @@ describe('App', () => {
     expect(element.querySelector('[data-testid="signed-in-user"]')).toBeNull();
   });
 
-  it('shows the product name and the Feedback and Actions navigation', async () => {
+  it('shows the product name and the Overview, Experience map, Feedback and Actions navigation', async () => {
     const fixture = TestBed.createComponent(App);
     await fixture.whenStable();
     const element = fixture.nativeElement as HTMLElement;
@@ -62,6 +62,8 @@ describe('App', () => {
       href: a.getAttribute('href'),
     }));
     expect(links).toEqual([
+      { text: 'Overview', href: '/overview' },
+      { text: 'Experience map', href: '/experience' },
       { text: 'Feedback', href: '/feedback' },
       { text: 'Themes', href: '/themes' },
       { text: 'Actions', href: '/actions' },

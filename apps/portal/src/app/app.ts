@@ -38,6 +38,8 @@ export class App {
   }
 
   protected readonly nav = computed<readonly NavItem[]>(() => [
+    { path: '/overview', label: 'Overview', hint: 'The loop at a glance' },
+    { path: '/experience', label: 'Experience map', hint: 'Sentiment by journey stage' },
     { path: '/feedback', label: 'Feedback', hint: 'What customers said' },
     { path: '/themes', label: 'Themes', hint: 'What they keep saying' },
     { path: '/actions', label: 'Actions', hint: 'What we do about it' },

@@ -84,7 +84,7 @@ export class SignInPage {
         this.password = '';
         const target = this.returnUrl();
         void this.router.navigateByUrl(
-          target && target.startsWith('/') && !target.startsWith('/sign-in') ? target : '/feedback',
+          target && target.startsWith('/') && !target.startsWith('/sign-in') ? target : '/overview',
         );
       },
       error: (error: unknown) => {

@@ -105,7 +105,26 @@ export type FeedbackSourceKind = 'CRM' | 'SOCIAL' | 'STAFF' | 'SURVEY';
 
 export type JourneyStage = 'BUY' | 'DISCOVER' | 'LEAVE' | 'ONBOARD' | 'RENEW' | 'SUPPORT' | 'USE';
 
+export type LoopFilterInput = {
+  /** From (inclusive), by when the customer spoke. */
+  readonly from: string;
+  readonly ownerId?: string | null | undefined;
+  /** survey, social, crm or staff */
+  readonly source?: string | null | undefined;
+  readonly themeId?: string | null | undefined;
+  /** To (exclusive). */
+  readonly to: string;
+};
+
 export type NoticeStatus = 'FAILED' | 'REQUESTED' | 'SENDING' | 'SENT' | 'SUPPRESSED';
+
+/** A span of time, by when the customer spoke. */
+export type OverviewRangeInput = {
+  /** From (inclusive). */
+  readonly from: string;
+  /** To (exclusive); at most 731 days after from. */
+  readonly to: string;
+};
 
 export type SentimentLabel = 'NEGATIVE' | 'NEUTRAL' | 'POSITIVE';
 
@@ -1112,6 +1131,115 @@ export type FeedbackListQuery = {
   };
 };
 
+export type OverviewLoopFlowQueryVariables = Exact<{
+  range: OverviewRangeInput;
+  themes?: number | null | undefined;
+}>;
+
+export type OverviewLoopFlowQuery = {
+  readonly loopFlow: {
+    readonly total: number;
+    readonly nodes: ReadonlyArray<{
+      readonly id: string;
+      readonly kind: string;
+      readonly label: string;
+      readonly count: number;
+    }>;
+    readonly links: ReadonlyArray<{
+      readonly source: string;
+      readonly target: string;
+      readonly count: number;
+    }>;
+  };
+};
+
+export type LoopFiguresRowFragment = {
+  readonly key: string | null;
+  readonly feedback: number;
+  readonly actioned: number;
+  readonly actionedShare: number | null;
+  readonly told: number;
+  readonly toldShare: number | null;
+  readonly medianHoursToAction: number | null;
+  readonly medianHoursToShip: number | null;
+  readonly medianHoursToNotice: number | null;
+  readonly openLoops: ReadonlyArray<{ readonly age: string; readonly count: number }>;
+};
+
+export type OverviewLoopMeasuresQueryVariables = Exact<{
+  filter: LoopFilterInput;
+}>;
+
+export type OverviewLoopMeasuresQuery = {
+  readonly loopMeasures: {
+    readonly overall: {
+      readonly key: string | null;
+      readonly feedback: number;
+      readonly actioned: number;
+      readonly actionedShare: number | null;
+      readonly told: number;
+      readonly toldShare: number | null;
+      readonly medianHoursToAction: number | null;
+      readonly medianHoursToShip: number | null;
+      readonly medianHoursToNotice: number | null;
+      readonly openLoops: ReadonlyArray<{ readonly age: string; readonly count: number }>;
+    };
+    readonly weekly: ReadonlyArray<{
+      readonly key: string | null;
+      readonly feedback: number;
+      readonly actioned: number;
+      readonly actionedShare: number | null;
+      readonly told: number;
+      readonly toldShare: number | null;
+      readonly medianHoursToAction: number | null;
+      readonly medianHoursToShip: number | null;
+      readonly medianHoursToNotice: number | null;
+      readonly openLoops: ReadonlyArray<{ readonly age: string; readonly count: number }>;
+    }>;
+  };
+};
+
+export type OverviewSatisfactionTrendQueryVariables = Exact<{
+  range: OverviewRangeInput;
+}>;
+
+export type OverviewSatisfactionTrendQuery = {
+  readonly satisfactionTrend: ReadonlyArray<{
+    readonly week: string;
+    readonly npsResponses: number;
+    readonly nps: number | null;
+    readonly csatResponses: number;
+    readonly csat: number | null;
+    readonly sentimentItems: number;
+    readonly meanSentiment: number | null;
+  }>;
+};
+
+export type ExperienceMapQueryVariables = Exact<{
+  range: OverviewRangeInput;
+}>;
+
+export type ExperienceMapQuery = {
+  readonly experienceMap: ReadonlyArray<{
+    readonly source: string;
+    readonly journeyStage: string;
+    readonly volume: number;
+    readonly meanSentiment: number | null;
+  }>;
+};
+
+export type OverviewFeedbackReceivedSubscriptionVariables = Exact<{ [key: string]: never }>;
+
+export type OverviewFeedbackReceivedSubscription = {
+  readonly feedbackReceived: { readonly id: string };
+};
+
+export type OverviewActionStatusChangedSubscriptionVariables = Exact<{ [key: string]: never }>;
+
+export type OverviewActionStatusChangedSubscription = {
+  readonly actionStatusChanged: { readonly actionId: string };
+};
+
 export type ThemeStatsFieldsFragment = {
   readonly averageSentiment: number | null;
   readonly nps: number | null;
@@ -1665,6 +1793,26 @@ export const PromptRowFragmentDoc = new TypedDocumentString(
     `,
   { fragmentName: 'PromptRow' },
 ) as unknown as TypedDocumentString<PromptRowFragment, unknown>;
+export const LoopFiguresRowFragmentDoc = new TypedDocumentString(
+  `
+    fragment LoopFiguresRow on LoopFigures {
+  key
+  feedback
+  actioned
+  actionedShare
+  told
+  toldShare
+  medianHoursToAction
+  medianHoursToShip
+  medianHoursToNotice
+  openLoops {
+    age
+    count
+  }
+}
+    `,
+  { fragmentName: 'LoopFiguresRow' },
+) as unknown as TypedDocumentString<LoopFiguresRowFragment, unknown>;
 export const ThemeStatsFieldsFragmentDoc = new TypedDocumentString(
   `
     fragment ThemeStatsFields on ThemeStats {
@@ -2614,6 +2762,99 @@ export const FeedbackListDocument = new TypedDocumentString(`
     unsubscribedAt
   }
 }`) as unknown as TypedDocumentString<FeedbackListQuery, FeedbackListQueryVariables>;
+export const OverviewLoopFlowDocument = new TypedDocumentString(`
+    query OverviewLoopFlow($range: OverviewRangeInput!, $themes: Int) {
+  loopFlow(range: $range, themes: $themes) {
+    total
+    nodes {
+      id
+      kind
+      label
+      count
+    }
+    links {
+      source
+      target
+      count
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<OverviewLoopFlowQuery, OverviewLoopFlowQueryVariables>;
+export const OverviewLoopMeasuresDocument = new TypedDocumentString(`
+    query OverviewLoopMeasures($filter: LoopFilterInput!) {
+  loopMeasures(filter: $filter) {
+    overall {
+      ...LoopFiguresRow
+    }
+    weekly {
+      ...LoopFiguresRow
+    }
+  }
+}
+    fragment LoopFiguresRow on LoopFigures {
+  key
+  feedback
+  actioned
+  actionedShare
+  told
+  toldShare
+  medianHoursToAction
+  medianHoursToShip
+  medianHoursToNotice
+  openLoops {
+    age
+    count
+  }
+}`) as unknown as TypedDocumentString<
+  OverviewLoopMeasuresQuery,
+  OverviewLoopMeasuresQueryVariables
+>;
+export const OverviewSatisfactionTrendDocument = new TypedDocumentString(`
+    query OverviewSatisfactionTrend($range: OverviewRangeInput!) {
+  satisfactionTrend(range: $range) {
+    week
+    npsResponses
+    nps
+    csatResponses
+    csat
+    sentimentItems
+    meanSentiment
+  }
+}
+    `) as unknown as TypedDocumentString<
+  OverviewSatisfactionTrendQuery,
+  OverviewSatisfactionTrendQueryVariables
+>;
+export const ExperienceMapDocument = new TypedDocumentString(`
+    query ExperienceMap($range: OverviewRangeInput!) {
+  experienceMap(range: $range) {
+    source
+    journeyStage
+    volume
+    meanSentiment
+  }
+}
+    `) as unknown as TypedDocumentString<ExperienceMapQuery, ExperienceMapQueryVariables>;
+export const OverviewFeedbackReceivedDocument = new TypedDocumentString(`
+    subscription OverviewFeedbackReceived {
+  feedbackReceived {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<
+  OverviewFeedbackReceivedSubscription,
+  OverviewFeedbackReceivedSubscriptionVariables
+>;
+export const OverviewActionStatusChangedDocument = new TypedDocumentString(`
+    subscription OverviewActionStatusChanged {
+  actionStatusChanged {
+    actionId
+  }
+}
+    `) as unknown as TypedDocumentString<
+  OverviewActionStatusChangedSubscription,
+  OverviewActionStatusChangedSubscriptionVariables
+>;
 export const ThemeListDocument = new TypedDocumentString(`
     query ThemeList($first: Int!, $after: String, $filter: ThemeFilterInput, $sort: ThemeSort!) {
   themes(first: $first, after: $after, filter: $filter, sort: $sort) {

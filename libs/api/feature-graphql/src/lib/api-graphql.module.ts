@@ -47,6 +47,8 @@ import { graphqlContext } from './live/graphql-context';
 import { createLivePubSub, LIVE_PUBSUB } from './live/live-events';
 import { LiveEventRelay } from './live/live-event-relay.service';
 import { LiveResolver } from './live/live.resolver';
+import { OverviewResolver } from './overview/overview.resolver';
+import { OverviewService } from './overview/overview.service';
 
 export const GRAPHQL_RESOLVERS = [
   IngestResolver,
@@ -62,6 +64,7 @@ export const GRAPHQL_RESOLVERS = [
   CustomerResolver,
   LiveResolver,
   DeadLetterResolver,
+  OverviewResolver,
 ];
 
 /**
@@ -125,6 +128,7 @@ export class ApiGraphqlModule {
         CustomerHistoryService,
         ActionService,
         LoopMeasuresService,
+        OverviewService,
         NoticeService,
         ThemeService,
         ThemeStatsLoader,
