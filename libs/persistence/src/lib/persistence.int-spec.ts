@@ -33,6 +33,7 @@ describe('persistence on a real PostgreSQL', () => {
       'api_keys',
       'customer_identities',
       'customers',
+      'dead_letters',
       'feedback',
       'feedback_weekly_stats',
       'loop_items',
@@ -54,7 +55,7 @@ describe('persistence on a real PostgreSQL', () => {
     for (let i = 0; i < ALL_MIGRATIONS.length; i++) await db.dataSource.undoLastMigration();
     expect(await tables()).toEqual([]);
     await db.dataSource.runMigrations();
-    expect(await tables()).toHaveLength(28);
+    expect(await tables()).toHaveLength(29);
   });
 
   it('resolves one customer per email and per source identity, even when asked concurrently', async () => {
