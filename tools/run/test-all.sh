@@ -64,23 +64,44 @@ step npx nx run-many -t int-test --parallel=1 --outputStyle=static
 step npx nx run-many -t build -p api pipeline notifier portal embedded --outputStyle=static
 step npx nx e2e loop-e2e --outputStyle=static
 
-# The portal in a real browser, against the embedded mode with fresh demo data.
+# The portal in a real browser, against the embedded mode. Each spec file gets its own embedded
+# instance with fresh demo data, since the specs change what they find (actions shipped,
+# customers erased, feedback added) and must not depend on the order jest runs them in.
 portal_port="${PORTAL_E2E_PORT:-3400}"
-data_dir="$(mktemp -d)"
 # The portal needs someone to sign in: an admin made for this run.
 portal_email="portal-e2e@closedloop.local"
 portal_password="$(node -e 'process.stdout.write(require("node:crypto").randomBytes(12).toString("hex"))')"
-ADMIN_EMAIL="$portal_email" ADMIN_PASSWORD="$portal_password" \
-PORT="$portal_port" PGLITE_PORT="$((portal_port + 1))" DATA_DIR="$data_dir" \
-  node dist/apps/embedded/main.js > "$log_dir/embedded-for-portal-e2e.log" 2>&1 &
-embedded_pid=$!
-for _ in $(seq 1 120); do
-  if curl -fsS "http://127.0.0.1:${portal_port}/health/ready" > /dev/null 2>&1 && \
-     grep -q 'ClosedLoop is running' "$log_dir/embedded-for-portal-e2e.log"; then break; fi
-  if ! kill -0 "$embedded_pid" 2>/dev/null; then echo "embedded mode exited; see $log_dir/embedded-for-portal-e2e.log"; exit 1; fi
-  sleep 0.5
+
+start_embedded() {
+  local name="$1" data_dir embedded_log
+  data_dir="$(mktemp -d)"
+  embedded_log="$log_dir/embedded-for-portal-e2e-${name}.log"
+  ADMIN_EMAIL="$portal_email" ADMIN_PASSWORD="$portal_password" \
+  PORT="$portal_port" PGLITE_PORT="$((portal_port + 1))" DATA_DIR="$data_dir" \
+    node dist/apps/embedded/main.js > "$embedded_log" 2>&1 &
+  embedded_pid=$!
+  for _ in $(seq 1 240); do
+    if curl -fsS "http://127.0.0.1:${portal_port}/health/ready" > /dev/null 2>&1 && \
+       grep -q 'ClosedLoop is running' "$embedded_log"; then return 0; fi
+    if ! kill -0 "$embedded_pid" 2>/dev/null; then echo "embedded mode exited; see $embedded_log"; exit 1; fi
+    sleep 0.5
+  done
+  echo "embedded mode did not come up within 120 s; see $embedded_log"
+  exit 1
+}
+
+stop_embedded() {
+  kill "$embedded_pid" 2>/dev/null || true
+  wait "$embedded_pid" 2>/dev/null || true
+  embedded_pid=""
+}
+
+for spec in apps/portal-e2e/src/*.e2e-spec.ts; do
+  name="$(basename "$spec" .e2e-spec.ts)"
+  start_embedded "$name"
+  step env PORTAL_BASE_URL="http://127.0.0.1:${portal_port}" PORTAL_E2E_EMAIL="$portal_email" PORTAL_E2E_PASSWORD="$portal_password" \
+    npx nx e2e portal-e2e --outputStyle=static --testPathPatterns="src/${name}\\.e2e-spec\\.ts$"
+  stop_embedded
 done
-step env PORTAL_BASE_URL="http://127.0.0.1:${portal_port}" PORTAL_E2E_EMAIL="$portal_email" PORTAL_E2E_PASSWORD="$portal_password" \
-  npx nx e2e portal-e2e --outputStyle=static
 
 summary

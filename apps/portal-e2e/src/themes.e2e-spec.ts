@@ -254,7 +254,8 @@ describe('themes in a browser', () => {
     await checkPage(page, 'theme-move-dialog');
     await picker.getByRole('button', { name: 'Move' }).click();
     await picker.waitFor({ state: 'detached' });
-    await page.getByText('No items in this theme.').waitFor();
+    // The item leaves the page it was moved from, and is in the renamed theme.
+    await page.getByRole('checkbox', { name: `Choose: ${MOVED}` }).waitFor({ state: 'detached' });
     expect((await themeOf(MOVED)).id).toBe(praise.id);
 
     // Split the moved item back out of the renamed theme into a new one.
