@@ -102,6 +102,21 @@ describe('the main journey: from the loop overview to customers told', () => {
         .waitFor({ state: 'detached' });
     }
     await page.getByRole('button', { name: 'Announce to customers…' }).waitFor();
+    // Shipped: the impact of the change is measured from today, before against after.
+    await page.getByTestId('impact-window').waitFor();
+    expect(await page.getByTestId('impact-window').innerText()).toMatch(
+      /weeks before and after the ship on \d{4}-\d{2}-\d{2}/,
+    );
+    expect(
+      await page.locator('table[aria-label="Impact before and after the ship"] tbody tr').count(),
+    ).toBe(4);
+    // The team discusses it; what they write is shown as text.
+    const note = `Shipped <b>behind a flag</b> ${randomBytes(2).toString('hex')}`;
+    await page.getByLabel('Comment').fill(note);
+    await page.getByRole('button', { name: 'Add comment' }).click();
+    const comment = page.getByTestId('action-comment').filter({ hasText: note });
+    await comment.waitFor();
+    expect(await comment.locator('b').count()).toBe(0);
     await checkPage(page, 'journey-3-shipped');
 
     // Announce: the audience and a preview first, then send, then watch delivery.

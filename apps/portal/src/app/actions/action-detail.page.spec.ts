@@ -43,6 +43,14 @@ function action(overrides: Partial<ActionDetailFragment> = {}): ActionDetailFrag
     declineReason: null,
     feedback: [],
     history: [],
+    comments: [
+      {
+        id: 'k1',
+        author: 'Priya',
+        body: '<b>shipped</b> behind a flag',
+        createdAt: '2026-01-02T09:10:00Z',
+      },
+    ],
     notices,
     noticeSummary: {
       sent: count(['SENT']),
@@ -122,6 +130,7 @@ describe('ActionDetailPage', () => {
               calls++;
               return next();
             },
+            impact: () => of(null),
           },
         },
       ],
@@ -200,6 +209,9 @@ describe('ActionDetailPage', () => {
     expect(element.querySelector('cl-announce-form')).toBeNull();
     expect(element.querySelector('[aria-label="Change status"]')).toBeNull();
     expect(element.textContent).toContain('A CX lead can announce it.');
+    // Viewers read the discussion but cannot add to it.
+    expect(element.querySelectorAll('[data-testid="action-comment"]')).toHaveLength(1);
+    expect(element.querySelector('cl-action-comments textarea')).toBeNull();
   });
 
   it('shows the announce form for a shipped action', async () => {
@@ -220,6 +232,18 @@ describe('ActionDetailPage', () => {
     const { element } = await render();
     expect(element.querySelector('img')).toBeNull();
     expect(element.textContent).toContain('<img src=x onerror="alert(1)">Hi');
+    const comment = element.querySelector('[data-testid="action-comment"]') as HTMLElement;
+    expect(comment.querySelector('b')).toBeNull();
+    expect(comment.textContent).toContain('<b>shipped</b> behind a flag');
+  });
+
+  it('says the impact comes once the action has shipped, and lets a CX lead comment', async () => {
+    responses = [() => of(action({ status: 'PLANNED', shippedAt: null, announcedAt: null }))];
+    const { element } = await render();
+    expect(element.querySelector('[data-testid="impact-pending"]')?.textContent).toContain(
+      'once the action has shipped',
+    );
+    expect(element.querySelector('cl-action-comments textarea')).not.toBeNull();
   });
 
   it('says so when there is no such action', async () => {

@@ -21,6 +21,8 @@ import { Title } from '@angular/platform-browser';
 import { RouterLink } from '@angular/router';
 import { filter, finalize, Observable, switchMap } from 'rxjs';
 import { ActionsApi } from '../data/actions-api';
+import { ActionComments } from './action-comments';
+import { ActionImpact } from './action-impact';
 import type { ActionDetailFragment, AnnounceActionMutation } from '../graphql/generated';
 import { Chip } from '../shared/chip';
 import { ErrorPanel } from '../shared/error-panel';
@@ -60,6 +62,8 @@ import { LinkFeedbackDialog, LinkFeedbackDialogData } from './link-feedback.dial
     FeedbackTable,
     AnnounceForm,
     DeliveryProgress,
+    ActionImpact,
+    ActionComments,
   ],
   templateUrl: './action-detail.page.html',
   styleUrl: './action-detail.page.scss',

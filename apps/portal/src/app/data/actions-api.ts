@@ -2,12 +2,16 @@ import { inject, Injectable } from '@angular/core';
 import { map, Observable } from 'rxjs';
 import {
   ActionDocument,
+  ActionImpactDocument,
   ActionListDocument,
+  AddActionCommentDocument,
   AnnounceActionDocument,
   ChangeActionStatusDocument,
   CreateActionDocument,
   LinkFeedbackToActionDocument,
   type ActionDetailFragment,
+  type ActionImpactQuery,
+  type AddActionCommentMutation,
   type ActionStatus,
   type ActionSummaryFragment,
   type AnnounceActionMutation,
@@ -22,6 +26,23 @@ export class ActionsApi {
   /** Actions, newest first. */
   list(): Observable<readonly ActionSummaryFragment[]> {
     return this.graphql.request(ActionListDocument).pipe(map((data) => data.actionList));
+  }
+
+  /** Before and after the ship, for the action's themes; null until it has shipped. */
+  impact(id: string): Observable<NonNullable<ActionImpactQuery['action']>['impact'] | null> {
+    return this.graphql
+      .request(ActionImpactDocument, { id })
+      .pipe(map((data) => data.action?.impact ?? null));
+  }
+
+  /** Adds a comment to the action's discussion. */
+  addComment(
+    actionId: string,
+    body: string,
+  ): Observable<AddActionCommentMutation['addActionComment']> {
+    return this.graphql
+      .request(AddActionCommentDocument, { actionId, body })
+      .pipe(map((data) => data.addActionComment));
   }
 
   /** One action with its feedback, history and notices; null when there is no such action. */

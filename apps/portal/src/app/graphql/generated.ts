@@ -212,6 +212,12 @@ export type ActionDetailFragment = {
   readonly createdAt: string;
   readonly shippedAt: string | null;
   readonly announcedAt: string | null;
+  readonly comments: ReadonlyArray<{
+    readonly id: string;
+    readonly author: string;
+    readonly body: string;
+    readonly createdAt: string;
+  }>;
   readonly feedback: ReadonlyArray<{
     readonly id: string;
     readonly receivedAt: string;
@@ -297,6 +303,12 @@ export type ActionQuery = {
     readonly createdAt: string;
     readonly shippedAt: string | null;
     readonly announcedAt: string | null;
+    readonly comments: ReadonlyArray<{
+      readonly id: string;
+      readonly author: string;
+      readonly body: string;
+      readonly createdAt: string;
+    }>;
     readonly feedback: ReadonlyArray<{
       readonly id: string;
       readonly receivedAt: string;
@@ -385,6 +397,12 @@ export type ChangeActionStatusMutation = {
     readonly createdAt: string;
     readonly shippedAt: string | null;
     readonly announcedAt: string | null;
+    readonly comments: ReadonlyArray<{
+      readonly id: string;
+      readonly author: string;
+      readonly body: string;
+      readonly createdAt: string;
+    }>;
     readonly feedback: ReadonlyArray<{
       readonly id: string;
       readonly receivedAt: string;
@@ -451,6 +469,12 @@ export type AnnounceActionMutation = {
       readonly createdAt: string;
       readonly shippedAt: string | null;
       readonly announcedAt: string | null;
+      readonly comments: ReadonlyArray<{
+        readonly id: string;
+        readonly author: string;
+        readonly body: string;
+        readonly createdAt: string;
+      }>;
       readonly feedback: ReadonlyArray<{
         readonly id: string;
         readonly receivedAt: string;
@@ -517,6 +541,12 @@ export type LinkFeedbackToActionMutation = {
     readonly createdAt: string;
     readonly shippedAt: string | null;
     readonly announcedAt: string | null;
+    readonly comments: ReadonlyArray<{
+      readonly id: string;
+      readonly author: string;
+      readonly body: string;
+      readonly createdAt: string;
+    }>;
     readonly feedback: ReadonlyArray<{
       readonly id: string;
       readonly receivedAt: string;
@@ -563,6 +593,77 @@ export type LinkFeedbackToActionMutation = {
       readonly suppressed: number;
       readonly total: number;
     };
+  };
+};
+
+export type ImpactSideFiguresFragment = {
+  readonly volume: number;
+  readonly weeklyVolume: number;
+  readonly negativeShare: number | null;
+  readonly meanSentiment: number | null;
+  readonly nps: number | null;
+  readonly npsCustomers: number;
+  readonly weeks: ReadonlyArray<{
+    readonly offset: number;
+    readonly start: string;
+    readonly volume: number;
+    readonly meanSentiment: number | null;
+  }>;
+};
+
+export type ActionImpactQueryVariables = Exact<{
+  id: string;
+}>;
+
+export type ActionImpactQuery = {
+  readonly action: {
+    readonly id: string;
+    readonly impact: {
+      readonly shipDay: string;
+      readonly windowWeeks: number;
+      readonly before: {
+        readonly volume: number;
+        readonly weeklyVolume: number;
+        readonly negativeShare: number | null;
+        readonly meanSentiment: number | null;
+        readonly nps: number | null;
+        readonly npsCustomers: number;
+        readonly weeks: ReadonlyArray<{
+          readonly offset: number;
+          readonly start: string;
+          readonly volume: number;
+          readonly meanSentiment: number | null;
+        }>;
+      };
+      readonly after: {
+        readonly volume: number;
+        readonly weeklyVolume: number;
+        readonly negativeShare: number | null;
+        readonly meanSentiment: number | null;
+        readonly nps: number | null;
+        readonly npsCustomers: number;
+        readonly weeks: ReadonlyArray<{
+          readonly offset: number;
+          readonly start: string;
+          readonly volume: number;
+          readonly meanSentiment: number | null;
+        }>;
+      };
+    } | null;
+  } | null;
+};
+
+export type AddActionCommentMutationVariables = Exact<{
+  actionId: string;
+  body: string;
+}>;
+
+export type AddActionCommentMutation = {
+  readonly addActionComment: {
+    readonly id: string;
+    readonly author: string;
+    readonly body: string;
+    readonly createdAt: string;
   };
 };
 
@@ -1622,6 +1723,12 @@ export const ActionDetailFragmentDoc = new TypedDocumentString(
   ...ActionSummary
   description
   declineReason
+  comments {
+    id
+    author
+    body
+    createdAt
+  }
   feedback {
     ...FeedbackRow
   }
@@ -1690,6 +1797,25 @@ fragment FeedbackRow on Feedback {
 }`,
   { fragmentName: 'ActionDetail' },
 ) as unknown as TypedDocumentString<ActionDetailFragment, unknown>;
+export const ImpactSideFiguresFragmentDoc = new TypedDocumentString(
+  `
+    fragment ImpactSideFigures on ImpactSide {
+  volume
+  weeklyVolume
+  negativeShare
+  meanSentiment
+  nps
+  npsCustomers
+  weeks {
+    offset
+    start
+    volume
+    meanSentiment
+  }
+}
+    `,
+  { fragmentName: 'ImpactSideFigures' },
+) as unknown as TypedDocumentString<ImpactSideFiguresFragment, unknown>;
 export const PersonRowFragmentDoc = new TypedDocumentString(
   `
     fragment PersonRow on User {
@@ -1964,6 +2090,12 @@ fragment ActionDetail on Action {
   ...ActionSummary
   description
   declineReason
+  comments {
+    id
+    author
+    body
+    createdAt
+  }
   feedback {
     ...FeedbackRow
   }
@@ -2070,6 +2202,12 @@ fragment ActionDetail on Action {
   ...ActionSummary
   description
   declineReason
+  comments {
+    id
+    author
+    body
+    createdAt
+  }
   feedback {
     ...FeedbackRow
   }
@@ -2152,6 +2290,12 @@ fragment ActionDetail on Action {
   ...ActionSummary
   description
   declineReason
+  comments {
+    id
+    author
+    body
+    createdAt
+  }
   feedback {
     ...FeedbackRow
   }
@@ -2228,6 +2372,12 @@ fragment ActionDetail on Action {
   ...ActionSummary
   description
   declineReason
+  comments {
+    id
+    author
+    body
+    createdAt
+  }
   feedback {
     ...FeedbackRow
   }
@@ -2272,6 +2422,49 @@ fragment FeedbackRow on Feedback {
 }`) as unknown as TypedDocumentString<
   LinkFeedbackToActionMutation,
   LinkFeedbackToActionMutationVariables
+>;
+export const ActionImpactDocument = new TypedDocumentString(`
+    query ActionImpact($id: ID!) {
+  action(id: $id) {
+    id
+    impact {
+      shipDay
+      windowWeeks
+      before {
+        ...ImpactSideFigures
+      }
+      after {
+        ...ImpactSideFigures
+      }
+    }
+  }
+}
+    fragment ImpactSideFigures on ImpactSide {
+  volume
+  weeklyVolume
+  negativeShare
+  meanSentiment
+  nps
+  npsCustomers
+  weeks {
+    offset
+    start
+    volume
+    meanSentiment
+  }
+}`) as unknown as TypedDocumentString<ActionImpactQuery, ActionImpactQueryVariables>;
+export const AddActionCommentDocument = new TypedDocumentString(`
+    mutation AddActionComment($actionId: ID!, $body: String!) {
+  addActionComment(actionId: $actionId, body: $body) {
+    id
+    author
+    body
+    createdAt
+  }
+}
+    `) as unknown as TypedDocumentString<
+  AddActionCommentMutation,
+  AddActionCommentMutationVariables
 >;
 export const PeopleDocument = new TypedDocumentString(`
     query People($first: Int!) {
