@@ -43,6 +43,7 @@ function action(overrides: Partial<ActionDetailFragment> = {}): ActionDetailFrag
     declineReason: null,
     feedback: [],
     history: [],
+    themes: [{ id: 't1', label: 'Card payments fail' }],
     comments: [
       {
         id: 'k1',
@@ -131,6 +132,8 @@ describe('ActionDetailPage', () => {
               return next();
             },
             impact: () => of(null),
+            preview: () =>
+              of({ size: 2, excluded: [{ reason: 'UNSUBSCRIBED', count: 1 }], sample: null }),
           },
         },
       ],
@@ -219,7 +222,9 @@ describe('ActionDetailPage', () => {
     const { element } = await render();
     expect(element.querySelector('cl-announce-form')).not.toBeNull();
     // The admins' default subject from Settings; the built-in body where none is set.
-    const subject = element.querySelector('cl-announce-form input') as HTMLInputElement;
+    const subject = element.querySelector(
+      'cl-announce-form input[formcontrolname="subject"]',
+    ) as HTMLInputElement;
     expect(subject.value).toBe('Configured: {{change}}');
     expect(
       (element.querySelector('cl-announce-form textarea') as HTMLTextAreaElement).value,
@@ -240,6 +245,9 @@ describe('ActionDetailPage', () => {
   it('says the impact comes once the action has shipped, and lets a CX lead comment', async () => {
     responses = [() => of(action({ status: 'PLANNED', shippedAt: null, announcedAt: null }))];
     const { element } = await render();
+    expect(element.querySelector('[data-testid="action-themes"] a')?.textContent).toBe(
+      'Card payments fail',
+    );
     expect(element.querySelector('[data-testid="impact-pending"]')?.textContent).toContain(
       'once the action has shipped',
     );

@@ -13,29 +13,58 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
-import { catchError, filter, finalize, of, switchMap } from 'rxjs';
+import { MatSelectModule } from '@angular/material/select';
+import {
+  catchError,
+  debounceTime,
+  distinctUntilChanged,
+  filter,
+  finalize,
+  map,
+  of,
+  startWith,
+  switchMap,
+} from 'rxjs';
 import { ActionsApi } from '../data/actions-api';
 import { SettingsApi } from '../data/settings-api';
 import type { AnnounceActionMutation, ActionDetailFragment } from '../graphql/generated';
 import { ErrorPanel } from '../shared/error-panel';
 import { customerName } from '../shared/feedback-format';
+import { audienceFilterOf, exclusionLines, type AudienceChoice } from './audience-filter';
 import { ConfirmAnnounceData, ConfirmAnnounceDialog } from './confirm-announce.dialog';
 import {
-  audienceSize,
   DEFAULT_BODY,
   DEFAULT_SUBJECT,
-  fillTemplate,
   NOTICE_PLACEHOLDERS,
   PLACEHOLDER_HELP,
-  previewVariables,
   unknownPlaceholders,
 } from './notice-template';
+
+/** The sources and sentiments the audience can be narrowed to, as the API names them. */
+const SOURCES = [
+  { value: 'SURVEY', label: 'Survey' },
+  { value: 'SOCIAL', label: 'Social' },
+  { value: 'CRM', label: 'CRM' },
+  { value: 'STAFF', label: 'Staff' },
+] as const;
+const SENTIMENTS = [
+  { value: 'NEGATIVE', label: 'Negative' },
+  { value: 'NEUTRAL', label: 'Neutral' },
+  { value: 'POSITIVE', label: 'Positive' },
+] as const;
 
 /** Writes and sends the change notice for a shipped or declined action. */
 @Component({
   selector: 'cl-announce-form',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ReactiveFormsModule, MatButtonModule, MatFormFieldModule, MatInputModule, ErrorPanel],
+  imports: [
+    ReactiveFormsModule,
+    MatButtonModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatSelectModule,
+    ErrorPanel,
+  ],
   templateUrl: './announce-form.html',
   styleUrl: './announce-form.scss',
 })
@@ -55,7 +84,14 @@ export class AnnounceForm {
       DEFAULT_BODY,
       [Validators.required, Validators.maxLength(10_000), Validators.pattern(/\S/)],
     ],
+    sources: [[] as AudienceChoice['sources']],
+    sentiment: [[] as AudienceChoice['sentiment']],
+    segment: [''],
+    from: [''],
+    to: [''],
   });
+  protected readonly sourceOptions = SOURCES;
+  protected readonly sentimentOptions = SENTIMENTS;
   private readonly value = toSignal(this.form.valueChanges, {
     initialValue: this.form.getRawValue(),
   });
@@ -84,25 +120,45 @@ export class AnnounceForm {
     token: `{{${name}}}`,
     help: PLACEHOLDER_HELP[name],
   }));
-  protected readonly audience = computed(() => audienceSize(this.action()));
+  /**
+   * What the API says this announcement would do, for the text and narrowing as they stand (a
+   * moment after the last keystroke): the audience's size, who is left out and why, and the
+   * email one customer would get, rendered as the notifier renders it.
+   */
+  protected readonly serverPreview = toSignal(
+    this.form.valueChanges.pipe(
+      startWith(this.form.getRawValue()),
+      map(() => this.form.getRawValue()),
+      debounceTime(300),
+      map((v) => ({ subject: v.subject, body: v.body, audience: audienceFilterOf(v) })),
+      distinctUntilChanged((a, b) => JSON.stringify(a) === JSON.stringify(b)),
+      switchMap((v) =>
+        this.api.preview(this.action().id, v.subject, v.body, v.audience).pipe(
+          map((preview) => ({ preview, error: null as unknown })),
+          catchError((error: unknown) => of({ preview: null, error })),
+        ),
+      ),
+    ),
+    { initialValue: null },
+  );
+  protected readonly audience = computed(() => this.serverPreview()?.preview?.size ?? 0);
+  protected readonly loadingPreview = computed(() => this.serverPreview() === null);
+  protected readonly previewError = computed(() => this.serverPreview()?.error ?? null);
+  protected readonly exclusions = computed(() =>
+    exclusionLines(this.serverPreview()?.preview?.excluded ?? []),
+  );
   protected readonly unknown = computed(() =>
     unknownPlaceholders(`${this.value().subject ?? ''}\n${this.value().body ?? ''}`).map(
       (name) => `{{${name}}}`,
     ),
   );
   protected readonly preview = computed(() => {
-    const action = this.action();
-    const variables = previewVariables(action);
-    if (!variables) return null;
-    const recipient = action.feedback.find(
-      (f) => f.customer?.email && !f.customer.unsubscribedAt,
-    )?.customer;
+    const sample = this.serverPreview()?.preview?.sample;
+    if (!sample) return null;
     return {
-      to: `${customerName(recipient)} <${recipient?.email ?? ''}>`,
-      subject: fillTemplate(this.value().subject ?? '', variables)
-        .replace(/\s+/g, ' ')
-        .trim(),
-      body: fillTemplate(this.value().body ?? '', variables).trim(),
+      to: `${customerName(sample.customer)} <${sample.customer.email ?? ''}>`,
+      subject: sample.subject,
+      body: sample.text,
     };
   });
 
@@ -111,7 +167,9 @@ export class AnnounceForm {
       this.form.markAllAsTouched();
       return;
     }
-    const { subject, body } = this.form.getRawValue();
+    const raw = this.form.getRawValue();
+    const { subject, body } = raw;
+    const audience = audienceFilterOf(raw);
     this.error.set(null);
     this.dialog
       .open<ConfirmAnnounceDialog, ConfirmAnnounceData, boolean>(ConfirmAnnounceDialog, {
@@ -124,7 +182,7 @@ export class AnnounceForm {
         switchMap(() => {
           this.sending.set(true);
           return this.api
-            .announce(this.action().id, subject, body)
+            .announce(this.action().id, subject, body, audience)
             .pipe(finalize(() => this.sending.set(false)));
         }),
       )

@@ -6,6 +6,7 @@ import {
   ActionListDocument,
   AddActionCommentDocument,
   AnnounceActionDocument,
+  AnnouncePreviewDocument,
   ChangeActionStatusDocument,
   CreateActionDocument,
   LinkFeedbackToActionDocument,
@@ -15,6 +16,8 @@ import {
   type ActionStatus,
   type ActionSummaryFragment,
   type AnnounceActionMutation,
+  type AnnouncePreviewQuery,
+  type AudienceFilterInput,
   type CreateActionInput,
 } from '../graphql/generated';
 import { GraphqlClient } from '../graphql/graphql-client';
@@ -68,13 +71,27 @@ export class ActionsApi {
       .pipe(map((data) => data.changeActionStatus));
   }
 
+  /** Who an announcement would reach, who is left out and why, and one customer's email. */
+  preview(
+    actionId: string,
+    subject: string,
+    body: string,
+    audience: AudienceFilterInput | null,
+  ): Observable<AnnouncePreviewQuery['announcePreview']> {
+    return this.graphql
+      .request(AnnouncePreviewDocument, { input: { actionId, subject, body, audience } })
+      .pipe(map((data) => data.announcePreview));
+  }
+
+  /** Sends the announcement to exactly the audience the same filter previews. */
   announce(
     actionId: string,
     subject: string,
     body: string,
+    audience: AudienceFilterInput | null = null,
   ): Observable<AnnounceActionMutation['announceAction']> {
     return this.graphql
-      .request(AnnounceActionDocument, { input: { actionId, subject, body } })
+      .request(AnnounceActionDocument, { input: { actionId, subject, body, audience } })
       .pipe(map((data) => data.announceAction));
   }
 

@@ -26,7 +26,24 @@ export type AnnounceActionInput = {
   readonly subject: string;
 };
 
+export type AnnouncePreviewInput = {
+  readonly actionId: string;
+  readonly audience?: AudienceFilterInput | null | undefined;
+  /** Body text with the same placeholders. */
+  readonly body: string;
+  /** Placeholders: {{firstName}}, {{change}}, {{quote}}, {{quoteDate}}. */
+  readonly subject: string;
+};
+
 export type ApiKeyScope = 'CRM' | 'SOCIAL' | 'STAFF' | 'SURVEY';
+
+/** Why a customer of the audience is not told: unsubscribed, erased, no email address, already told about this action, or over the weekly cap. */
+export type AudienceExclusionReason =
+  | 'ALREADY_TOLD'
+  | 'ERASED'
+  | 'NO_EMAIL'
+  | 'OVER_CAP'
+  | 'UNSUBSCRIBED';
 
 /** Narrows an announcement’s audience (customers with feedback in the action’s themes or linked to it); every field optional. */
 export type AudienceFilterInput = {
@@ -212,6 +229,7 @@ export type ActionDetailFragment = {
   readonly createdAt: string;
   readonly shippedAt: string | null;
   readonly announcedAt: string | null;
+  readonly themes: ReadonlyArray<{ readonly id: string; readonly label: string }>;
   readonly comments: ReadonlyArray<{
     readonly id: string;
     readonly author: string;
@@ -303,6 +321,7 @@ export type ActionQuery = {
     readonly createdAt: string;
     readonly shippedAt: string | null;
     readonly announcedAt: string | null;
+    readonly themes: ReadonlyArray<{ readonly id: string; readonly label: string }>;
     readonly comments: ReadonlyArray<{
       readonly id: string;
       readonly author: string;
@@ -397,6 +416,7 @@ export type ChangeActionStatusMutation = {
     readonly createdAt: string;
     readonly shippedAt: string | null;
     readonly announcedAt: string | null;
+    readonly themes: ReadonlyArray<{ readonly id: string; readonly label: string }>;
     readonly comments: ReadonlyArray<{
       readonly id: string;
       readonly author: string;
@@ -469,6 +489,7 @@ export type AnnounceActionMutation = {
       readonly createdAt: string;
       readonly shippedAt: string | null;
       readonly announcedAt: string | null;
+      readonly themes: ReadonlyArray<{ readonly id: string; readonly label: string }>;
       readonly comments: ReadonlyArray<{
         readonly id: string;
         readonly author: string;
@@ -541,6 +562,7 @@ export type LinkFeedbackToActionMutation = {
     readonly createdAt: string;
     readonly shippedAt: string | null;
     readonly announcedAt: string | null;
+    readonly themes: ReadonlyArray<{ readonly id: string; readonly label: string }>;
     readonly comments: ReadonlyArray<{
       readonly id: string;
       readonly author: string;
@@ -664,6 +686,30 @@ export type AddActionCommentMutation = {
     readonly author: string;
     readonly body: string;
     readonly createdAt: string;
+  };
+};
+
+export type AnnouncePreviewQueryVariables = Exact<{
+  input: AnnouncePreviewInput;
+}>;
+
+export type AnnouncePreviewQuery = {
+  readonly announcePreview: {
+    readonly size: number;
+    readonly excluded: ReadonlyArray<{
+      readonly reason: AudienceExclusionReason;
+      readonly count: number;
+    }>;
+    readonly sample: {
+      readonly subject: string;
+      readonly text: string;
+      readonly customer: {
+        readonly id: string;
+        readonly name: string | null;
+        readonly email: string | null;
+        readonly unsubscribedAt: string | null;
+      };
+    } | null;
   };
 };
 
@@ -1723,6 +1769,10 @@ export const ActionDetailFragmentDoc = new TypedDocumentString(
   ...ActionSummary
   description
   declineReason
+  themes {
+    id
+    label
+  }
   comments {
     id
     author
@@ -2090,6 +2140,10 @@ fragment ActionDetail on Action {
   ...ActionSummary
   description
   declineReason
+  themes {
+    id
+    label
+  }
   comments {
     id
     author
@@ -2202,6 +2256,10 @@ fragment ActionDetail on Action {
   ...ActionSummary
   description
   declineReason
+  themes {
+    id
+    label
+  }
   comments {
     id
     author
@@ -2290,6 +2348,10 @@ fragment ActionDetail on Action {
   ...ActionSummary
   description
   declineReason
+  themes {
+    id
+    label
+  }
   comments {
     id
     author
@@ -2372,6 +2434,10 @@ fragment ActionDetail on Action {
   ...ActionSummary
   description
   declineReason
+  themes {
+    id
+    label
+  }
   comments {
     id
     author
@@ -2466,6 +2532,27 @@ export const AddActionCommentDocument = new TypedDocumentString(`
   AddActionCommentMutation,
   AddActionCommentMutationVariables
 >;
+export const AnnouncePreviewDocument = new TypedDocumentString(`
+    query AnnouncePreview($input: AnnouncePreviewInput!) {
+  announcePreview(input: $input) {
+    size
+    excluded {
+      reason
+      count
+    }
+    sample {
+      subject
+      text
+      customer {
+        id
+        name
+        email
+        unsubscribedAt
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AnnouncePreviewQuery, AnnouncePreviewQueryVariables>;
 export const PeopleDocument = new TypedDocumentString(`
     query People($first: Int!) {
   users(first: $first) {
