@@ -50,14 +50,21 @@ function report(verb: string, outcome: DeadLetterResolution): void {
   for (const skip of outcome.skipped) process.stdout.write(`skipped ${skip.id}: ${skip.reason}\n`);
 }
 
+/** Every open dead letter (of a topic), a page at a time: newest failure first. */
 async function openIds(db: DataSource, topic: string | undefined): Promise<string[]> {
   const ids: string[] = [];
+  let after: { failedAt: Date; id: string } | null = null;
   for (;;) {
-    const page = await listDeadLetters(db, { status: 'open', sourceTopic: topic ?? null }, 500);
-    const fresh = page.filter((l) => !ids.includes(l.id));
-    if (fresh.length === 0) return ids;
-    ids.push(...fresh.map((l) => l.id));
-    if (page.length < 500) return ids;
+    const page = await listDeadLetters(
+      db,
+      { status: 'open', sourceTopic: topic ?? null },
+      500,
+      after,
+    );
+    ids.push(...page.map((l) => l.id));
+    const last = page.at(-1);
+    if (!last || page.length < 500) return ids;
+    after = { failedAt: last.failedAt, id: last.id };
   }
 }
 
