@@ -5,6 +5,7 @@ import { promisify } from 'node:util';
 import { Kafka, Partitioners, type Producer } from 'kafkajs';
 import { createRunDatabase, dropRunDatabase, query } from './support/database';
 import { eventually } from './support/eventually';
+import { metricSum } from './support/prometheus';
 import { ROOT, startService, waitForHttp, type RunningService } from './support/services';
 import { stackEnv } from './support/stack-env';
 
@@ -50,11 +51,23 @@ describe('the pipeline through faults', () => {
     PIPELINE_STAGES: 'intake',
   });
 
-  const startPipeline = async (): Promise<RunningService> => {
-    const pipeline = startService('pipeline', pipelineEnv());
+  const startPipeline = async (port = HEALTH_PORT): Promise<RunningService> => {
+    const pipeline = startService('pipeline', { ...pipelineEnv(), HEALTH_PORT: String(port) });
     services.push(pipeline);
-    await waitForHttp(`http://127.0.0.1:${HEALTH_PORT}/health/ready`, pipeline, 90_000);
+    await waitForHttp(`http://127.0.0.1:${port}/health/ready`, pipeline, 90_000);
     return pipeline;
+  };
+
+  /** How many survey events an instance's intake has handled, from its Prometheus metrics. */
+  const handledBy = async (port: number): Promise<number> => {
+    const text = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
+    return (
+      metricSum(text, 'closedloop_messages_consumed_total', {
+        topic: SurveyFeedbackTopic.name,
+        group: 'closedloop.pipeline.intake',
+        outcome: 'handled',
+      }) ?? 0
+    );
   };
 
   const storedCount = async (batch: string): Promise<number> => {
@@ -147,5 +160,30 @@ describe('the pipeline through faults', () => {
     // The producer and the pipeline's consumer reconnect by themselves.
     await produce('restart', EVENTS / 2, EVENTS);
     await expectExactlyOnce('restart', EVENTS);
+  }, 420_000);
+
+  it('shares the partitions between two instances in one group, and loses or doubles nothing when one stops', async () => {
+    // Whatever ran before stops: two fresh instances make up the group.
+    await Promise.all(services.splice(0).map((s) => s.stop('SIGTERM')));
+    const EVENTS = 3_000;
+    const [portA, portB] = [HEALTH_PORT, HEALTH_PORT + 1];
+    await startPipeline(portA);
+    const b = await startPipeline(portB);
+    // Both have joined and been given partitions once both take work.
+    await produce('scale', 0, EVENTS / 2);
+    await eventually(async () => {
+      expect(await handledBy(portA)).toBeGreaterThan(0);
+      expect(await handledBy(portB)).toBeGreaterThan(0);
+    }, 120_000);
+    await eventually(async () => expect(await storedCount('scale')).toBe(EVENTS / 2), 120_000);
+    const split = [await handledBy(portA), await handledBy(portB)];
+
+    // One stops (a deploy, a scale-in): the other takes its partitions over.
+    await b.stop('SIGTERM');
+    await produce('scale', EVENTS / 2, EVENTS);
+    await expectExactlyOnce('scale', EVENTS);
+    console.log(
+      `two instances handled ${split.join(' + ')} events of the first half; one stopped, the other finished`,
+    );
   }, 420_000);
 });
