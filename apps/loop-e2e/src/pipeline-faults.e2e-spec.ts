@@ -116,15 +116,20 @@ describe('the pipeline through faults', () => {
     }
   };
 
-  beforeAll(async () => {
-    databaseUrl = await createRunDatabase(dbName);
-    producer = new Kafka({
+  const connectProducer = async (): Promise<Producer> => {
+    const made = new Kafka({
       clientId: `faults-${run}`,
       brokers: stackEnv.kafkaBrokers.split(','),
       logLevel: 0,
       retry: { retries: 20, initialRetryTime: 300, maxRetryTime: 5_000 },
     }).producer({ createPartitioner: Partitioners.DefaultPartitioner, idempotent: true });
-    await producer.connect();
+    await made.connect();
+    return made;
+  };
+
+  beforeAll(async () => {
+    databaseUrl = await createRunDatabase(dbName);
+    producer = await connectProducer();
   }, 60_000);
 
   afterAll(async () => {
@@ -167,6 +172,27 @@ describe('the pipeline through faults', () => {
     await Promise.all(services.splice(0).map((s) => s.stop('SIGTERM')));
     const EVENTS = 3_000;
     const [portA, portB] = [HEALTH_PORT, HEALTH_PORT + 1];
+    // Two instances can only share a topic of two partitions or more: whichever test created the
+    // topic first decided its count, so make sure (partitions can be added, never removed).
+    const admin = new Kafka({
+      clientId: `faults-admin-${run}`,
+      brokers: stackEnv.kafkaBrokers.split(','),
+      logLevel: 0,
+    }).admin();
+    await admin.connect();
+    try {
+      const meta = await admin.fetchTopicMetadata({ topics: [SurveyFeedbackTopic.name] });
+      if ((meta.topics[0]?.partitions.length ?? 0) < 3) {
+        await admin.createPartitions({
+          topicPartitions: [{ topic: SurveyFeedbackTopic.name, count: 3 }],
+        });
+      }
+    } finally {
+      await admin.disconnect();
+    }
+    // A fresh producer, so its metadata knows every partition and the keys spread over them.
+    await producer.disconnect();
+    producer = await connectProducer();
     await startPipeline(portA);
     const b = await startPipeline(portB);
     // Both have joined and been given partitions once both take work.
