@@ -23,7 +23,8 @@ describe('SendThrottle', () => {
     expect(times.slice(0, 10)).toEqual(Array(10).fill(0));
     // 20 more at 10 per second take two more seconds, each 100 ms after the last.
     expect(times[29]).toBe(2_000);
-    expect(times[11]! - times[10]!).toBe(100);
+    const [tenth, eleventh] = times.slice(10, 12);
+    expect((eleventh ?? NaN) - (tenth ?? NaN)).toBe(100);
   });
 
   it('allows fractional rates below one per second', async () => {
