@@ -7,9 +7,14 @@ function sourceTopicOf(dlqTopic: string): string {
   return dlqTopic.replace(/\.dlq(\.v\d+)$/, '$1');
 }
 
+/** The header's text when it is a non-negative integer (Kafka offsets stay strings), else null. */
+function digitsOrNull(text: string | undefined): string | null {
+  return text !== undefined && /^\d+$/.test(text) ? text : null;
+}
+
 function intOrNull(text: string | undefined): number | null {
-  if (text === undefined || !/^\d+$/.test(text)) return null;
-  return Number(text);
+  const digits = digitsOrNull(text);
+  return digits === null ? null : Number(digits);
 }
 
 function dateOr(text: string | undefined, fallback: Date): Date {
@@ -28,14 +33,13 @@ export function deadLetterFromMessage(
   now: Date,
 ): DeadLetterToKeep {
   const h = context.headers;
-  const sourceOffset = h[MessageHeaders.deadLetterSourceOffset];
   return {
     dlqTopic: context.topic,
     dlqPartition: context.partition,
     dlqOffset: context.offset,
     sourceTopic: h[MessageHeaders.deadLetterSourceTopic] ?? sourceTopicOf(context.topic),
     sourcePartition: intOrNull(h[MessageHeaders.deadLetterSourcePartition]),
-    sourceOffset: sourceOffset !== undefined && /^\d+$/.test(sourceOffset) ? sourceOffset : null,
+    sourceOffset: digitsOrNull(h[MessageHeaders.deadLetterSourceOffset]),
     consumerGroup: h[MessageHeaders.deadLetterConsumerGroup] ?? null,
     reason: h[MessageHeaders.deadLetterReason] ?? 'no reason given',
     failedAt: dateOr(h[MessageHeaders.deadLetterFailedAt], now),
