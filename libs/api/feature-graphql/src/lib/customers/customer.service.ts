@@ -3,9 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { apiError } from '../errors/api-error';
 import type { Connection } from '../pagination/connection.model';
-import { checkPageSize, decodeCursor } from '../pagination/cursor';
-import { isoKey, timestampUuidPosition } from '../pagination/sql-keys';
-import { toConnection } from '../pagination/to-connection';
+import { timestampKeysetPage } from '../pagination/timestamp-keyset-page';
 import type { CustomerFilterInput } from './customer-filter.input';
 import type { Customer } from './customer.model';
 
@@ -17,12 +15,10 @@ interface CustomerRow {
   name: string | null;
   unsubscribed_at: Date | null;
   feedback_count: string;
-  sort_key: string;
 }
 
 const CUSTOMER_COLUMNS = `c.id, c.email, c.name, c.unsubscribed_at,
-  (SELECT count(*) FROM feedback fc WHERE fc.customer_id = c.id) AS feedback_count,
-  ${isoKey('c.created_at')} AS sort_key`;
+  (SELECT count(*) FROM feedback fc WHERE fc.customer_id = c.id) AS feedback_count`;
 
 const toCustomer = (row: CustomerRow): Customer => ({
   id: row.id,
@@ -44,7 +40,6 @@ export class CustomerService {
     after: string | null | undefined,
     withTotal: boolean,
   ): Promise<Connection<Customer>> {
-    const size = checkPageSize(first);
     const params: unknown[] = [];
     const conditions: string[] = [];
     const search = filter?.search?.trim();
@@ -63,37 +58,20 @@ export class CustomerService {
         `EXISTS (SELECT 1 FROM feedback fs WHERE fs.customer_id = c.id AND fs.source = $${params.length})`,
       );
     }
-    const countParams = [...params];
-    const countConditions = [...conditions];
-    if (after) {
-      const at = timestampUuidPosition(decodeCursor(after));
-      params.push(at.key, at.id);
-      conditions.push(
-        `(c.created_at, c.id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`,
-      );
-    }
-    params.push(size + 1);
-    const where = (list: string[]) => (list.length > 0 ? `WHERE ${list.join(' AND ')}` : '');
-    const rows: CustomerRow[] = await this.dataSource.query(
-      `SELECT ${CUSTOMER_COLUMNS} FROM customers c ${where(conditions)}
-       ORDER BY c.created_at DESC, c.id DESC LIMIT $${params.length}`,
-      params,
+    return timestampKeysetPage<CustomerRow, Customer>(
+      this.dataSource,
+      {
+        columns: CUSTOMER_COLUMNS,
+        from: 'FROM customers c',
+        countFrom: 'FROM customers c',
+        keyColumn: 'c.created_at',
+        idColumn: 'c.id',
+        conditions,
+        params,
+      },
+      { first, after, withTotal },
+      toCustomer,
     );
-    const total = withTotal
-      ? Number(
-          (
-            (await this.dataSource.query(
-              `SELECT count(*) AS n FROM customers c ${where(countConditions)}`,
-              countParams,
-            )) as { n: string }[]
-          )[0]?.n ?? 0,
-        )
-      : 0;
-    const keys = new Map(rows.map((r) => [r.id, r.sort_key]));
-    return toConnection(rows.map(toCustomer), size, total, (customer) => ({
-      key: keys.get(customer.id) as string,
-      id: customer.id,
-    }));
   }
 
   async byId(id: string): Promise<Customer | null> {

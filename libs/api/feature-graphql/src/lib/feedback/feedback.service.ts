@@ -2,9 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { flattenSourceDetails, type SourceDetail } from './source-detail';
 import { DataSource } from 'typeorm';
 import type { Connection } from '../pagination/connection.model';
-import { checkPageSize, decodeCursor } from '../pagination/cursor';
-import { isoKey, timestampUuidPosition } from '../pagination/sql-keys';
-import { toConnection } from '../pagination/to-connection';
+import { timestampKeysetPage } from '../pagination/timestamp-keyset-page';
 import type { FeedbackFilterInput } from './feedback-filter.input';
 import { feedbackConditions } from './feedback-query';
 import type { Feedback } from './feedback.model';
@@ -30,40 +28,22 @@ export class FeedbackService {
     after: string | null | undefined,
     withTotal: boolean,
   ): Promise<Connection<Feedback>> {
-    const size = checkPageSize(first);
     const params: unknown[] = [];
     const conditions = feedbackConditions(filter, params);
-    const countParams = [...params];
-    const countConditions = [...conditions];
-    if (after) {
-      const at = timestampUuidPosition(decodeCursor(after));
-      params.push(at.key, at.id);
-      conditions.push(
-        `(f.received_at, f.id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`,
-      );
-    }
-    params.push(size + 1);
-    const where = (list: string[]) => (list.length > 0 ? `WHERE ${list.join(' AND ')}` : '');
-    const rows: (FeedbackRow & { sort_key: string })[] = await this.dataSource.query(
-      `SELECT ${FEEDBACK_COLUMNS}, ${isoKey('f.received_at')} AS sort_key ${FEEDBACK_FROM}
-       ${where(conditions)} ORDER BY f.received_at DESC, f.id DESC LIMIT $${params.length}`,
-      params,
+    return timestampKeysetPage<FeedbackRow, Feedback>(
+      this.dataSource,
+      {
+        columns: FEEDBACK_COLUMNS,
+        from: FEEDBACK_FROM,
+        countFrom: 'FROM feedback f',
+        keyColumn: 'f.received_at',
+        idColumn: 'f.id',
+        conditions,
+        params,
+      },
+      { first, after, withTotal },
+      toFeedback,
     );
-    const total = withTotal
-      ? Number(
-          (
-            (await this.dataSource.query(
-              `SELECT count(*) AS n FROM feedback f ${where(countConditions)}`,
-              countParams,
-            )) as { n: string }[]
-          )[0]?.n ?? 0,
-        )
-      : 0;
-    const keys = new Map(rows.map((r) => [r.id, r.sort_key]));
-    return toConnection(rows.map(toFeedback), size, total, (node) => ({
-      key: keys.get(node.id) as string,
-      id: node.id,
-    }));
   }
 
   async byId(id: string): Promise<Feedback | null> {
