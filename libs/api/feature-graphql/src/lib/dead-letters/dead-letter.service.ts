@@ -14,6 +14,7 @@ import { DataSource } from 'typeorm';
 import { apiError } from '../errors/api-error';
 import type { Connection } from '../pagination/connection.model';
 import { checkPageSize, decodeCursor } from '../pagination/cursor';
+import { millisUuidPosition } from '../pagination/sql-keys';
 import { toConnection } from '../pagination/to-connection';
 import {
   DeadLetterStatusValue,
@@ -75,13 +76,13 @@ export class DeadLetterService {
     after: string | null,
   ): Promise<Connection<DeadLetter>> {
     checkPageSize(first);
-    const position = after ? decodeCursor(after) : null;
+    const position = after ? millisUuidPosition(decodeCursor(after)) : null;
     const wanted = { status: filter?.status ?? null, sourceTopic: filter?.sourceTopic ?? null };
     const rows = await listDeadLetters(
       this.dataSource,
       wanted,
       first + 1,
-      position ? { failedAt: new Date(String(position.key)), id: position.id } : null,
+      position ? { failedAt: position.at, id: position.id } : null,
     );
     const counts = await countDeadLetters(this.dataSource);
     const total = counts

@@ -37,3 +37,13 @@ export function timestampPosition(position: CursorPosition): { key: string; id: 
   if (typeof position.key !== 'string' || !ISO_KEY.test(position.key)) throw badCursor();
   return { key: position.key, id: position.id };
 }
+
+const ISO_MILLIS_KEY = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+
+/** Checks a decoded cursor keyed by a JavaScript timestamp (`toISOString()`, milliseconds) and a uuid. */
+export function millisUuidPosition(position: CursorPosition): { at: Date; id: string } {
+  if (typeof position.key !== 'string' || !ISO_MILLIS_KEY.test(position.key)) throw badCursor();
+  const at = new Date(position.key);
+  if (Number.isNaN(at.getTime()) || !isUuid(position.id)) throw badCursor();
+  return { at, id: position.id };
+}
