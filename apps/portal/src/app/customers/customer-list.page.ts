@@ -20,6 +20,7 @@ import type { CustomerFilterInput, FeedbackSourceKind } from '../graphql/generat
 import { ErrorPanel } from '../shared/error-panel';
 import { customerName, sourceLabel } from '../shared/feedback-format';
 import { SOURCES } from '../feedback/explorer-filters';
+import { Pager } from '../shared/pager';
 
 const PAGE = 50;
 
@@ -28,6 +29,7 @@ const PAGE = 50;
   selector: 'cl-customer-list-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
+    Pager,
     DatePipe,
     MatButtonModule,
     MatFormFieldModule,
@@ -49,12 +51,6 @@ const PAGE = 50;
     }
     .search {
       width: 320px;
-    }
-    .pager {
-      display: flex;
-      gap: 8px;
-      justify-content: flex-end;
-      margin-top: 12px;
     }
     .mat-column-feedbackCount {
       width: 110px;

@@ -31,6 +31,7 @@ import {
 } from './explorer-filters';
 import { ExplorerTable } from './explorer-table';
 import { sentimentText, titleCase } from './feedback-labels';
+import { Pager } from '../shared/pager';
 
 const PAGE = 50;
 const SEARCH_DELAY_MS = 400;
@@ -46,6 +47,7 @@ const sameFilters = (a: ExplorerFilters, b: ExplorerFilters) =>
   selector: 'cl-feedback-list-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
+    Pager,
     MatButtonModule,
     MatFormFieldModule,
     MatInputModule,

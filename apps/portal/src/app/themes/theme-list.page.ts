@@ -27,6 +27,7 @@ import {
   type ThemeListParams,
 } from './theme-format';
 import { ThemesApi } from './themes-api';
+import { Pager } from '../shared/pager';
 
 const PAGE_SIZE = 25;
 
@@ -35,6 +36,7 @@ const PAGE_SIZE = 25;
   selector: 'cl-theme-list-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
+    Pager,
     DatePipe,
     MatButtonModule,
     MatCheckboxModule,
