@@ -15,7 +15,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
-        MetricsModule.forService('api'),
+        MetricsModule.forService('api', { token: env.METRICS_TOKEN }),
         DatabaseModule.forRoot({ url: env.DATABASE_URL, runMigrations: env.RUN_MIGRATIONS }),
         MessagingModule.forKafka({
           brokers: env.KAFKA_BROKERS,

@@ -1,10 +1,11 @@
-import { envFlag, envList, loadConfig } from '@closedloop/platform';
+import { envFlag, envList, loadConfig, metricsTokenEnv } from '@closedloop/platform';
 import { z } from 'zod';
 
 const ApiEnvSchema = z
   .object({
     HOST: z.string().default('0.0.0.0'),
     PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    METRICS_TOKEN: metricsTokenEnv(),
     DATABASE_URL: z.string().url(),
     RUN_MIGRATIONS: envFlag(false),
     KAFKA_BROKERS: envList('127.0.0.1:9092'),

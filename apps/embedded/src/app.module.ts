@@ -24,7 +24,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
-        MetricsModule.forService('embedded'),
+        MetricsModule.forService('embedded', { token: config.metricsToken }),
         DatabaseModule.forRoot({ url: databaseUrl, runMigrations: true, poolSize: 1 }),
         MessagingModule.forBus(
           (metrics) => new InMemoryMessageBus(nestMessagingLogger('Bus'), metrics?.messaging),

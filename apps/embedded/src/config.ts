@@ -1,4 +1,4 @@
-import { loadConfig } from '@closedloop/platform';
+import { loadConfig, metricsTokenEnv } from '@closedloop/platform';
 import {
   EncoderFilesMissingError,
   encoderDirectoryFromEnv,
@@ -12,6 +12,7 @@ import { z } from 'zod';
 const EmbeddedEnvSchema = z.object({
   HOST: z.string().default('127.0.0.1'),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  METRICS_TOKEN: metricsTokenEnv(),
   PGLITE_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
   DATA_DIR: z.string().default('.data/embedded'),
   PORTAL_DIR: z.string().default('dist/apps/portal/browser'),
@@ -33,6 +34,8 @@ export interface EmbeddedConfig {
   readonly portalDir: string;
   readonly demoData: boolean;
   readonly unsubscribeSecret: string;
+  /** When set, `/metrics` wants it as a bearer token. */
+  readonly metricsToken: string | undefined;
   readonly publicUrl: string;
   /** The theme encoder's directory, or why there is none (then feedback is not themed). */
   readonly encoder: { readonly directory: string } | { readonly missing: string };
@@ -61,6 +64,7 @@ export function loadEmbeddedConfig(): EmbeddedConfig {
     portalDir: resolve(env.PORTAL_DIR),
     demoData: env.DEMO_DATA === 'true',
     unsubscribeSecret: env.UNSUBSCRIBE_SECRET ?? readFileSync(secretFile, 'utf8').trim(),
+    metricsToken: env.METRICS_TOKEN,
     publicUrl: `http://${host}:${env.PORT}`,
     encoder: findEncoder(encoderDirectoryFromEnv(process.env)),
     admin:

@@ -15,7 +15,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
-        MetricsModule.forService('notifier'),
+        MetricsModule.forService('notifier', { token: env.METRICS_TOKEN }),
         // The consumer's and the sweeper's workers (NOTIFIER_CONCURRENCY each) each hold one connection at a time.
         DatabaseModule.forRoot({
           url: env.DATABASE_URL,

@@ -26,7 +26,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
-        MetricsModule.forService('pipeline'),
+        MetricsModule.forService('pipeline', { token: env.METRICS_TOKEN }),
         DatabaseModule.forRoot({ url: env.DATABASE_URL, runMigrations: env.RUN_MIGRATIONS }),
         MessagingModule.forKafka({
           brokers: env.KAFKA_BROKERS,

@@ -1,4 +1,4 @@
-import { envChoices, envFlag, envList, loadConfig } from '@closedloop/platform';
+import { envChoices, envFlag, envList, loadConfig, metricsTokenEnv } from '@closedloop/platform';
 import { z } from 'zod';
 
 /** The loop's stages a pipeline process can run; each is its own consumer group. */
@@ -8,6 +8,7 @@ export type PipelineStage = (typeof PIPELINE_STAGES)[number];
 const PipelineEnvSchema = z.object({
   HOST: z.string().default('0.0.0.0'),
   HEALTH_PORT: z.coerce.number().int().min(1).max(65535).default(3001),
+  METRICS_TOKEN: metricsTokenEnv(),
   DATABASE_URL: z.string().url(),
   RUN_MIGRATIONS: envFlag(false),
   KAFKA_BROKERS: envList('127.0.0.1:9092'),

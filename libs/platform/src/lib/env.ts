@@ -61,3 +61,7 @@ export const envChoices = <const T extends string>(
         .min(1, { error: `name at least one of ${choices.join(', ')}` }),
     )
     .transform((list) => [...new Set(list)]);
+
+/** METRICS_TOKEN: when set, `/metrics` wants it as a bearer token (at least 16 characters). */
+export const metricsTokenEnv = () =>
+  z.string().min(16, 'METRICS_TOKEN must be at least 16 characters').optional();

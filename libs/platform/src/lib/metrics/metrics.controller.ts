@@ -1,8 +1,10 @@
-import { Controller, Get, Header } from '@nestjs/common';
+import { Controller, Get, Header, UseGuards } from '@nestjs/common';
+import { MetricsTokenGuard } from './metrics-token.guard';
 import { ServiceMetrics } from './service-metrics';
 
-/** Prometheus scrapes `/metrics` (text exposition format). */
+/** Prometheus scrapes `/metrics` (text exposition format), with the bearer token when one is set. */
 @Controller('metrics')
+@UseGuards(MetricsTokenGuard)
 export class MetricsController {
   constructor(private readonly metrics: ServiceMetrics) {}
 
