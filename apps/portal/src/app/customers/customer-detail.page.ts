@@ -103,7 +103,7 @@ export class CustomerDetailPage {
           next: (result) => {
             this.erasing.set(false);
             this.snackBar.open(
-              `Customer erased: ${result.feedbackErased} feedback items, ${result.noticesSuppressed} notices stopped`,
+              `Customer erased: ${result.feedbackErased} feedback items, ${result.noticesSuppressed} notices stopped, ${result.deadLettersErased} dead letters erased`,
               'OK',
               { duration: 6000 },
             );

@@ -1097,6 +1097,7 @@ export type EraseCustomerMutation = {
     readonly erasedAt: string;
     readonly feedbackErased: number;
     readonly noticesSuppressed: number;
+    readonly deadLettersErased: number;
   };
 };
 
@@ -2887,6 +2888,7 @@ export const EraseCustomerDocument = new TypedDocumentString(`
     erasedAt
     feedbackErased
     noticesSuppressed
+    deadLettersErased
   }
 }
     `) as unknown as TypedDocumentString<EraseCustomerMutation, EraseCustomerMutationVariables>;

@@ -134,6 +134,29 @@ describe('eraseCustomer on PostgreSQL', () => {
     );
   });
 
+  /** Dead letters: one holding Ada's email, one keyed by her identity, one of Ben's. */
+  const deadLetters = { byEmail: randomUUID(), byIdentity: randomUUID(), bens: randomUUID() };
+  beforeAll(async () => {
+    const insertDeadLetter = (id: string, offset: number, key: string, value: unknown) =>
+      q(
+        `INSERT INTO dead_letters (id, dlq_topic, dlq_partition, dlq_offset, source_topic, reason, failed_at,
+                                   message_key, value, headers)
+         VALUES ($1, 'feedback.survey.dlq.v1', 0, $2, 'feedback.survey.v1', 'score: too high', now(), $3, $4, $5::jsonb)`,
+        [id, offset, key, Buffer.from(JSON.stringify(value)), JSON.stringify({ 'correlation-id': key })],
+      );
+    await insertDeadLetter(deadLetters.byEmail, 1, 'survey:r-1', {
+      customer: { email: `${MARKER}@example.com` },
+      comment: 'too slow',
+    });
+    await insertDeadLetter(deadLetters.byIdentity, 2, `survey:${MARKER}-ext`, {
+      customer: { externalId: `${MARKER}-ext` },
+    });
+    await insertDeadLetter(deadLetters.bens, 3, 'survey:ben-9', {
+      customer: { email: 'ben@example.com' },
+      comment: 'The payout failed again',
+    });
+  });
+
   afterAll(async () => {
     await db?.drop();
   });
@@ -154,6 +177,8 @@ describe('eraseCustomer on PostgreSQL', () => {
         'themes.search_text',
         'notices.text_body',
         'outbox.payload',
+        'dead_letters.value',
+        'dead_letters.message_key',
       ]),
     );
   });
@@ -165,8 +190,17 @@ describe('eraseCustomer on PostgreSQL', () => {
       erasedAt: expect.any(Date),
       feedbackErased: 1,
       noticesSuppressed: 1,
+      deadLettersErased: 2,
     });
     expect(await marked()).toEqual([]);
+    const letters: { id: string; value: Buffer | null; status: string; reason: string }[] = await q(
+      'SELECT id, value, status, reason FROM dead_letters WHERE id = ANY($1) ORDER BY dlq_offset',
+      [[deadLetters.byEmail, deadLetters.byIdentity]],
+    );
+    expect(letters).toEqual([
+      { id: deadLetters.byEmail, value: null, status: 'discarded', reason: 'score: too high' },
+      { id: deadLetters.byIdentity, value: null, status: 'discarded', reason: 'score: too high' },
+    ]);
     const [customer]: { email: string | null; name: string | null; erased_at: Date | null }[] =
       await q('SELECT email, name, erased_at FROM customers WHERE id = $1', [ada]);
     expect(customer).toEqual({ email: null, name: null, erased_at: expect.any(Date) });
@@ -200,6 +234,12 @@ describe('eraseCustomer on PostgreSQL', () => {
     expect(themeRow?.engine_record['keyStems']).toEqual(['payout']);
     const outbox: { message_key: string }[] = await q('SELECT message_key FROM outbox');
     expect(outbox).toEqual([{ message_key: ben }]);
+    const [bens]: { status: string; value: Buffer }[] = await q(
+      'SELECT status, value FROM dead_letters WHERE id = $1',
+      [deadLetters.bens],
+    );
+    expect(bens?.status).toBe('open');
+    expect(bens?.value.toString()).toContain('ben@example.com');
     const [{ n }]: { n: number }[] = await q(
       `SELECT count(*)::int AS n FROM notices WHERE customer_id = $1 AND status = 'requested'`,
       [ben],
@@ -210,6 +250,7 @@ describe('eraseCustomer on PostgreSQL', () => {
   it('is idempotent and refuses an unknown customer', async () => {
     const again = await erasure.erase(ada);
     expect(again.noticesSuppressed).toBe(0);
+    expect(again.deadLettersErased).toBe(0);
     const error = await erasure.erase(randomUUID()).then(
       () => null,
       (e: unknown) => e,

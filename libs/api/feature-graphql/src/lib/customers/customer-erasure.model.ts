@@ -13,4 +13,10 @@ export class CustomerErasure {
 
   @Field(() => Int, { description: 'Notices still to send that were suppressed.' })
   noticesSuppressed!: number;
+
+  @Field(() => Int, {
+    description:
+      'Dead letters that held their email, an identity, an event key or their words: their bytes, key and headers erased, and discarded.',
+  })
+  deadLettersErased!: number;
 }

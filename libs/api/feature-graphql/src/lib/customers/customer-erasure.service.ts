@@ -13,6 +13,9 @@ interface ThemeRow {
   engine_record: Record<string, unknown> | null;
 }
 
+/** Shorter identities and texts are not searched for: they would match other people's data. */
+const MIN_NEEDLE = 8;
+
 const strings = (value: unknown): string[] =>
   Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
 
@@ -20,7 +23,8 @@ const strings = (value: unknown): string[] =>
  * GDPR erasure of one customer, in one transaction: their personal data (email, name, identities)
  * and their feedback text everywhere it is kept (feedback text, details and embedding — the search
  * vector follows the text —, theme phrases and labels only their words held, the bodies of their
- * notices, outbox rows naming them or carrying their words), `erased_at` set, and every notice
+ * notices, outbox rows naming them or carrying their words, dead letters holding their email, an
+ * identity, an event key or their words), `erased_at` set, and every notice
  * still to send suppressed. Feedback rows stay (ids, times, scores, sentiment) so counts and
  * measures hold. Idempotent.
  */
@@ -51,13 +55,23 @@ export class CustomerErasureService {
       );
       const texts = items.map((i) => i.text).filter((t): t is string => !!t && t.length > 0);
       const feedbackIds = items.map((i) => i.id);
+      const identities: { external_id: string }[] = await manager.query(
+        'SELECT external_id FROM customer_identities WHERE customer_id = $1',
+        [customerId],
+      );
+      const deadLettersErased = await this.scrubDeadLetters(manager, [
+        ...(customer.email ? [customer.email] : []),
+        ...identities.map((i) => i.external_id).filter((id) => id.length >= MIN_NEEDLE),
+        ...items.map((i) => i.event_key),
+        ...texts.map((t) => JSON.stringify(t).slice(1, -1)).filter((t) => t.length >= MIN_NEEDLE),
+      ]);
 
       await this.scrubOutbox(manager, [
         customerId,
         ...(customer.email ? [customer.email] : []),
         ...feedbackIds,
         ...items.map((i) => i.event_key),
-        ...texts.map((t) => JSON.stringify(t).slice(1, -1)).filter((t) => t.length >= 8),
+        ...texts.map((t) => JSON.stringify(t).slice(1, -1)).filter((t) => t.length >= MIN_NEEDLE),
       ]);
       await manager.query(
         `UPDATE feedback SET text = NULL, details = '{}'::jsonb, embedding = NULL, theme_reason = NULL
@@ -88,6 +102,7 @@ export class CustomerErasureService {
         erasedAt: erasedAtOf(erased) ?? new Date(),
         feedbackErased: items.length,
         noticesSuppressed: suppressed.length,
+        deadLettersErased,
       };
     });
   }
@@ -101,6 +116,34 @@ export class CustomerErasureService {
             OR strpos(o.headers::text, n.needle) > 0)`,
       [needles],
     );
+  }
+
+  /**
+   * Dead letters whose bytes, key or headers hold the customer's email, an identity, one of their
+   * event keys or words lose all three and are discarded: what failed and why stays, for counts.
+   * Returns how many were erased.
+   */
+  private async scrubDeadLetters(
+    manager: EntityManager,
+    needles: readonly string[],
+  ): Promise<number> {
+    if (needles.length === 0) return 0;
+    const erased: unknown[] = await manager.query(
+      `WITH e AS (
+         UPDATE dead_letters d
+            SET value = NULL, message_key = NULL, headers = '{}'::jsonb, status = 'discarded',
+                resolved_at = COALESCE(d.resolved_at, now()), resolved_by = 'erasure',
+                note = 'erased with a customer (GDPR)'
+          WHERE d.resolved_by IS DISTINCT FROM 'erasure' AND EXISTS (
+            SELECT 1 FROM unnest($1::text[]) AS n(needle)
+             WHERE position(convert_to(n.needle, 'UTF8') IN COALESCE(d.value, ''::bytea)) > 0
+                OR strpos(COALESCE(d.message_key, ''), n.needle) > 0
+                OR strpos(d.headers::text, n.needle) > 0)
+          RETURNING d.id)
+       SELECT id FROM e`,
+      [needles],
+    );
+    return erased.length;
   }
 
   /**
