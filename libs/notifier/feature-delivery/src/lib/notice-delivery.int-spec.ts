@@ -490,6 +490,25 @@ describe('NoticeDeliveryService on PostgreSQL and SMTP', () => {
       expect(mails[0]?.subject).toBe('We made 2 changes you asked for');
     });
 
+    it('sends one email when two notices of one customer are claimed at the same instant, however often it is tried', async () => {
+      const holding = new NoticeDeliveryService(db.dataSource, transport, {
+        ...config,
+        digestMinutes: 10,
+      });
+      for (let round = 0; round < 10; round++) {
+        const email = `race-${round}-${run}@example.com`;
+        const first = await givenNotice(email, { title: 'faster checkout' });
+        const second = await givenNotice(email, { customerId: first.customerId, title: 'dark mode' });
+        // Each request names its own notice, so both are due at once, for two parallel claims.
+        const outcomes = await Promise.all([
+          holding.deliverCustomer(first.customerId, first.noticeId),
+          holding.deliverCustomer(first.customerId, second.noticeId),
+        ]);
+        expect(outcomes.filter((o) => o === 'sent')).toHaveLength(1);
+        expect(await mailTo(email)).toHaveLength(1);
+      }
+    });
+
     it("sends at most one email per customer per calendar day: a notice due after the day's email waits for the next day", async () => {
       const email = `daily-${run}@example.com`;
       const first = await givenNotice(email, { title: 'faster checkout' });

@@ -241,9 +241,11 @@ export class NoticeDeliveryService {
   }
 
   /**
-   * Claims the customer's due notices in one statement (one round trip): each row is taken only if
-   * it is still pending (or its claim is stale) when its row lock is granted, so concurrent
-   * notifiers never claim the same notice. The claimed rows come back with their customer and action.
+   * Claims the customer's due notices. Claims of one customer take turns (a transaction-scoped
+   * advisory lock on the customer), and none is made while another claim of theirs is live, so two
+   * notifiers can never each send that customer an email the same day. Each row is taken only if it
+   * is still pending (or its claim is stale) when its row lock is granted. The claimed rows come
+   * back with their customer and action.
    */
   private async claim(
     customerId: string,
@@ -253,22 +255,29 @@ export class NoticeDeliveryService {
       created_at: Date;
       customer_row: string | null;
       action_row: string | null;
-    })[] = await this.dataSource.query(
-      `WITH claimed AS (
-         UPDATE notices SET status = 'sending', attempts = attempts + 1, claimed_at = now(),
-                claim_token = gen_random_uuid(), handed_at = NULL
-         WHERE customer_id = $1
-           AND ((status = 'requested' AND (id = $2 OR (created_at <= now() - make_interval(secs => $3)
-                                                       AND (next_attempt_at IS NULL OR next_attempt_at <= now()))))
-             OR (status = 'sending' AND handed_at IS NULL AND claimed_at <= now() - make_interval(secs => $4)))
-           AND NOT ${emailedTodaySql('$1', '$5::text')}
-         RETURNING id, attempts, claim_token, action_id, customer_id, created_at)
-       SELECT n.id, n.attempts, n.claim_token, n.action_id, n.customer_id, n.created_at, c.id AS customer_row, a.id AS action_row, c.email, c.name, c.unsubscribed_at, c.erased_at,
-              a.title, a.notice_subject, a.notice_body
-       FROM claimed n LEFT JOIN customers c ON c.id = n.customer_id LEFT JOIN actions a ON a.id = n.action_id
-       ORDER BY n.created_at, n.id`,
-      [customerId, includeNoticeId, this.digestSeconds(), this.leaseSeconds, this.timeZone],
-    );
+    })[] = await this.dataSource.transaction(async (manager: EntityManager) => {
+      await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [
+        `closedloop.notice-claim:${customerId}`,
+      ]);
+      return manager.query(
+        `WITH claimed AS (
+           UPDATE notices SET status = 'sending', attempts = attempts + 1, claimed_at = now(),
+                  claim_token = gen_random_uuid(), handed_at = NULL
+           WHERE customer_id = $1
+             AND ((status = 'requested' AND (id = $2 OR (created_at <= now() - make_interval(secs => $3)
+                                                         AND (next_attempt_at IS NULL OR next_attempt_at <= now()))))
+               OR (status = 'sending' AND handed_at IS NULL AND claimed_at <= now() - make_interval(secs => $4)))
+             AND NOT ${emailedTodaySql('$1', '$5::text')}
+             AND NOT EXISTS (SELECT 1 FROM notices live WHERE live.customer_id = $1 AND live.status = 'sending'
+                               AND live.handed_at IS NULL AND live.claimed_at > now() - make_interval(secs => $4))
+           RETURNING id, attempts, claim_token, action_id, customer_id, created_at)
+         SELECT n.id, n.attempts, n.claim_token, n.action_id, n.customer_id, n.created_at, c.id AS customer_row, a.id AS action_row, c.email, c.name, c.unsubscribed_at, c.erased_at,
+                a.title, a.notice_subject, a.notice_body
+         FROM claimed n LEFT JOIN customers c ON c.id = n.customer_id LEFT JOIN actions a ON a.id = n.action_id
+         ORDER BY n.created_at, n.id`,
+        [customerId, includeNoticeId, this.digestSeconds(), this.leaseSeconds, this.timeZone],
+      );
+    });
     if (details.some((d) => d.customer_row === null || d.action_row === null))
       throw new PermanentMessageError(
         `notices of customer ${customerId} lost their customer or action`,
