@@ -76,9 +76,17 @@ export async function startPrivatePostgres(): Promise<PrivatePostgres> {
   const log = join(dir, 'server.log');
   const asRoot = process.getuid?.() === 0;
   if (asRoot) {
-    const uid = Number(execFileSync('id', ['-u', 'postgres'], { encoding: 'utf8' }).trim());
-    const gid = Number(execFileSync('id', ['-g', 'postgres'], { encoding: 'utf8' }).trim());
-    chownSync(dir, uid, gid);
+    const id = (flag: string): number => {
+      try {
+        return Number(execFileSync('id', [flag, 'postgres'], { encoding: 'utf8' }).trim());
+      } catch {
+        rmSync(dir, { recursive: true, force: true });
+        throw new Error(
+          'running as root, and initdb refuses root: a `postgres` user (the PostgreSQL package creates it) is needed to run the private server as',
+        );
+      }
+    };
+    chownSync(dir, id('-u'), id('-g'));
   }
   const run = async (program: string, args: string[], timeout = 60_000): Promise<void> => {
     const [file, argv] = asRoot
