@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { seedAnnouncement } from './support/announcement';
 import { createRunDatabase, dropRunDatabase, query } from './support/database';
 import { eventually } from './support/eventually';
 import { startPrivateSmtp, type PrivateSmtp } from './support/private-smtp';
@@ -64,43 +65,8 @@ describe('a notifier killed mid-batch and started again', () => {
     services.push(first);
     await waitForHttp(`http://127.0.0.1:${HEALTH_PORT}/health/ready`, first, 90_000);
 
-    // N customers with feedback linked to one action; the announcement as ActionService.announce
-    // writes it: the notices and their notice.requested.v1 events in one transaction.
-    const actionId = randomUUID();
-    await query(
-      databaseUrl,
-      `INSERT INTO customers (id, email, name)
-       SELECT gen_random_uuid(), 'kill-' || i || '-${run}@example.com', 'Customer ' || i FROM generate_series(1, $1) AS i`,
-      [CUSTOMERS],
-    );
-    await query(
-      databaseUrl,
-      `INSERT INTO actions (id, title, legacy_owner, status, announced_at, notice_subject, notice_body)
-       VALUES ($1, 'one-click reorder', 'E2E', 'announced', now(), 'We shipped {{change}}', 'Hi {{firstName}}, you said "{{quote}}".')`,
-      [actionId],
-    );
-    await query(
-      databaseUrl,
-      `INSERT INTO feedback (id, event_key, source, customer_id, occurred_at, received_at, text)
-       SELECT gen_random_uuid(), 'kill:' || c.id, 'survey', c.id, now() - interval '1 day', now(), 'Reordering <b>takes</b> forever'
-       FROM customers c`,
-    );
-    await query(
-      databaseUrl,
-      `INSERT INTO action_feedback (action_id, feedback_id) SELECT $1, id FROM feedback`,
-      [actionId],
-    );
-    await query(
-      databaseUrl,
-      `WITH created AS (
-         INSERT INTO notices (id, action_id, customer_id, status)
-         SELECT gen_random_uuid(), $1, id, 'requested' FROM customers RETURNING id, customer_id)
-       INSERT INTO outbox (topic, message_key, payload)
-       SELECT 'notice.requested.v1', customer_id::text,
-              jsonb_build_object('schemaVersion', 1, 'noticeId', id, 'actionId', $1::uuid, 'customerId', customer_id, 'requestedAt', $2::text)
-       FROM created`,
-      [actionId, new Date().toISOString()],
-    );
+    // N customers with feedback linked to one action, announced: a notice and its request each.
+    await seedAnnouncement(databaseUrl, `kill-${run}`, CUSTOMERS);
 
     // Kill it once a third has arrived: some but not all messages are at the SMTP server.
     await eventually(

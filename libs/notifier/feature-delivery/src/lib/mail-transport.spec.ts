@@ -2,7 +2,13 @@ import { mkdtemp, readdir, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createServer, type AddressInfo, type Socket } from 'node:net';
-import { connectNoDelay, folderTransport, isPermanentSmtpFailure } from './mail-transport';
+import { SMTPServer } from 'smtp-server';
+import {
+  connectNoDelay,
+  folderTransport,
+  isPermanentSmtpFailure,
+  smtpTransport,
+} from './mail-transport';
 
 describe('isPermanentSmtpFailure', () => {
   it('treats 5xx replies as permanent and everything else as temporary', () => {
@@ -53,5 +59,56 @@ describe('connectNoDelay', () => {
       connectNoDelay('127.0.0.1', port, 5_000, (error) => resolve(error)),
     );
     expect(refused?.message).toMatch(/ECONNREFUSED/);
+  });
+});
+
+describe('smtpTransport with a pool of connections', () => {
+  const message = (n: number) => ({
+    from: 'loop@closedloop.local',
+    to: `customer-${n}@example.com`,
+    subject: 'We fixed it',
+    text: 'Hello',
+  });
+
+  it('sends again once the SMTP server is back, after more refused connections than it has slots', async () => {
+    // A port nobody listens on, for now.
+    const probe = createServer();
+    await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+    const { port } = probe.address() as AddressInfo;
+    await new Promise<void>((resolve) => probe.close(() => resolve()));
+
+    const transport = smtpTransport({ host: '127.0.0.1', port, secure: false, maxConnections: 2 });
+    for (let n = 0; n < 4; n++) {
+      await expect(transport.send(message(n))).rejects.toThrow(/ECONNREFUSED/);
+    }
+
+    const received: string[] = [];
+    const server = new SMTPServer({
+      authOptional: true,
+      disabledCommands: ['STARTTLS'],
+      logger: false,
+      onData(stream, session, callback) {
+        stream.resume();
+        stream.on('end', () => {
+          received.push(...session.envelope.rcptTo.map((r) => r.address));
+          callback();
+        });
+      },
+    });
+    await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+    try {
+      // Before the fix the pool's slots stayed taken by the refused connections: this waited forever.
+      const sent = await Promise.race([
+        transport.send(message(9)),
+        new Promise<never>((_, reject) =>
+          setTimeout(() => reject(new Error('the send did not finish in 5 s')), 5_000),
+        ),
+      ]);
+      expect(sent.messageId).toBeTruthy();
+      expect(received).toEqual(['customer-9@example.com']);
+    } finally {
+      transport.close();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
   });
 });

@@ -38,7 +38,18 @@ export function smtpTransport(config: SmtpConfig): MailTransport {
     getSocket: (
       options: { host?: string; port?: number },
       callback: (error: Error | null, socket?: { connection: Socket }) => void,
-    ) => connectNoDelay(options.host ?? config.host, options.port ?? config.port, 10_000, callback),
+    ) =>
+      connectNoDelay(
+        options.host ?? config.host,
+        options.port ?? config.port,
+        10_000,
+        (error, socket) =>
+          // When the connection fails, nodemailer is handed nothing and connects by itself, so it meets
+          // the failure on its own path. An error passed back from here leaves the pool's connection
+          // slot taken for good (nodemailer 7): once maxConnections have failed so, while the SMTP
+          // server was away, every later send waits forever, even after the server is back.
+          error ? callback(null) : callback(null, socket),
+      ),
   });
   return {
     send: async (message) => {
