@@ -7,8 +7,96 @@ import {
   connectNoDelay,
   folderTransport,
   isPermanentSmtpFailure,
+  mayHaveBeenAccepted,
   smtpTransport,
 } from './mail-transport';
+
+/**
+ * A TCP server speaking just enough SMTP to take a whole message, then closing the connection
+ * instead of replying to it: a message lost between the server's hands and its reply. Counts the
+ * messages it took.
+ */
+async function serverClosingAfterData(): Promise<{ port: number; taken: () => number; close(): Promise<void> }> {
+  let taken = 0;
+  const server = createServer((socket) => {
+    socket.write('220 closes-after-data\r\n');
+    let buffer = '';
+    let inData = false;
+    socket.on('data', (chunk) => {
+      buffer += chunk.toString('latin1');
+      if (inData) {
+        if (buffer.includes('\r\n.\r\n')) {
+          taken++;
+          socket.destroy();
+        }
+        return;
+      }
+      let end: number;
+      while (!inData && (end = buffer.indexOf('\r\n')) >= 0) {
+        const line = buffer.slice(0, end).toUpperCase();
+        buffer = buffer.slice(end + 2);
+        if (line.startsWith('DATA')) {
+          inData = true;
+          socket.write('354 go on\r\n');
+        } else if (line.startsWith('QUIT')) socket.end('221 bye\r\n');
+        else socket.write('250 ok\r\n');
+      }
+    });
+    socket.on('error', () => undefined);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    port: (server.address() as AddressInfo).port,
+    taken: () => taken,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+const failureOf = (promise: Promise<unknown>) =>
+  promise.then(
+    () => {
+      throw new Error('sent');
+    },
+    (error: unknown) => error,
+  );
+
+const message = { from: 'loop@closedloop.local', to: 'ada@example.com', subject: 'S', text: 'T' };
+
+describe('mayHaveBeenAccepted', () => {
+  it('is false when the server replied or nothing of the message left', () => {
+    expect(mayHaveBeenAccepted({ responseCode: 451 })).toBe(false);
+    expect(mayHaveBeenAccepted({ responseCode: 554 })).toBe(false);
+    expect(mayHaveBeenAccepted({ code: 'EAUTH', message: 'Invalid login' })).toBe(false);
+    expect(mayHaveBeenAccepted({ code: 'ETIMEDOUT', message: 'Greeting never received' })).toBe(
+      false,
+    );
+  });
+
+  it('is false for a refused connection, true for one closed after the whole message went (real sockets)', async () => {
+    const refused = smtpTransport({ host: '127.0.0.1', port: 1, secure: false, maxConnections: 1 });
+    const refusal = await failureOf(refused.send(message));
+    refused.close();
+    expect(mayHaveBeenAccepted(refusal)).toBe(false);
+
+    const server = await serverClosingAfterData();
+    const pooled = smtpTransport({
+      host: '127.0.0.1',
+      port: server.port,
+      secure: false,
+      maxConnections: 1,
+    });
+    try {
+      const lost = await failureOf(pooled.send(message));
+      expect(mayHaveBeenAccepted(lost)).toBe(true);
+      // The pool did not send it again by itself on a new connection.
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(server.taken()).toBe(1);
+    } finally {
+      pooled.close();
+      await server.close();
+    }
+  });
+});
 
 describe('isPermanentSmtpFailure', () => {
   it('treats 5xx replies as permanent and everything else as temporary', () => {

@@ -26,7 +26,14 @@ export function smtpTransport(config: SmtpConfig): MailTransport {
   const pooled = (config.maxConnections ?? 0) > 0;
   const transporter: Transporter = nodemailer.createTransport({
     ...(pooled
-      ? { pool: true as const, maxConnections: config.maxConnections, maxMessages: 1_000 }
+      ? {
+          pool: true as const,
+          maxConnections: config.maxConnections,
+          maxMessages: 1_000,
+          // A message whose connection closed mid-send may have been accepted: the pool must not
+          // send it again on its own (its default), the notifier decides (mayHaveBeenAccepted).
+          maxRequeues: 0,
+        }
       : {}),
     host: config.host,
     port: config.port,
@@ -116,4 +123,23 @@ export function folderTransport(directory: string): MailTransport {
 export function isPermanentSmtpFailure(error: unknown): boolean {
   const code = (error as { responseCode?: unknown } | null)?.responseCode;
   return typeof code === 'number' && code >= 500 && code < 600;
+}
+
+/** Failures that happen before any message byte is sent: connecting, the greeting, TLS, login. */
+const BEFORE_MESSAGE = /^(connect |getaddrinfo |Greeting never received)/;
+const BEFORE_MESSAGE_CODES = new Set(['EDNS', 'EAUTH', 'ETLS', 'EENVELOPE', 'EMESSAGE']);
+
+/**
+ * Whether the SMTP server may have accepted a message although sending it failed. It has not when
+ * it replied (a 4xx or 5xx reply refuses the message) or when the failure came before any byte of
+ * the message left (no connection, no greeting, TLS or login refused, a bad envelope). A
+ * connection lost or timed out during the session may have been lost after the server took the
+ * message and before its reply reached us: nodemailer does not say which step it was in, so that
+ * counts as maybe accepted, and the notifier does not send it again.
+ */
+export function mayHaveBeenAccepted(error: unknown): boolean {
+  const failure = error as { responseCode?: unknown; code?: unknown; message?: unknown } | null;
+  if (typeof failure?.responseCode === 'number') return false;
+  if (typeof failure?.code === 'string' && BEFORE_MESSAGE_CODES.has(failure.code)) return false;
+  return !(typeof failure?.message === 'string' && BEFORE_MESSAGE.test(failure.message));
 }

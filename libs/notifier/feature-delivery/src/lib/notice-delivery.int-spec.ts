@@ -263,6 +263,64 @@ describe('NoticeDeliveryService on PostgreSQL and SMTP', () => {
     );
   });
 
+  it('never resends a notice whose connection was lost after the message went, before the reply: failed as unconfirmed', async () => {
+    const email = `lost-reply-${run}@example.com`;
+    const event = await givenNotice(email);
+    let taken = 0;
+    // Takes the whole message, then closes instead of answering it.
+    const server = createServer((socket) => {
+      socket.write('220 closes-after-data\r\n');
+      let buffer = '';
+      let inData = false;
+      socket.on('data', (chunk) => {
+        buffer += chunk.toString('latin1');
+        if (inData) {
+          if (buffer.includes('\r\n.\r\n')) {
+            taken++;
+            socket.destroy();
+          }
+          return;
+        }
+        let end: number;
+        while (!inData && (end = buffer.indexOf('\r\n')) >= 0) {
+          const line = buffer.slice(0, end).toUpperCase();
+          buffer = buffer.slice(end + 2);
+          inData = line.startsWith('DATA');
+          socket.write(inData ? '354 go on\r\n' : '250 ok\r\n');
+        }
+      });
+      socket.on('error', () => undefined);
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const lossy = smtpTransport({
+      host: '127.0.0.1',
+      port: (server.address() as AddressInfo).port,
+      secure: false,
+      maxConnections: 1,
+    });
+    try {
+      await expect(
+        new NoticeDeliveryService(db.dataSource, lossy, config).deliver(event),
+      ).resolves.toBe('failed');
+    } finally {
+      lossy.close();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
+    const row = await noticeRow(event.noticeId);
+    expect(row).toEqual(
+      expect.objectContaining({
+        status: 'failed',
+        attempts: 1,
+        message_id: `<notice-${event.noticeId}@closedloop.test>`,
+      }),
+    );
+    expect(row?.last_error).toMatch(/^unconfirmed: Connection closed unexpectedly/);
+    expect(taken).toBe(1);
+    await expect(service.deliver(event)).resolves.toBe('already-done');
+    expect(await service.dueCustomers(1_000)).not.toContain(event.customerId);
+    expect(await mailTo(email)).toHaveLength(0);
+  });
+
   it('marks a notice failed with its reason once its attempts are used up, and never sends it later', async () => {
     const email = `exhausted-${run}@example.com`;
     const event = await givenNotice(email);

@@ -15,7 +15,12 @@ import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { CachedSender } from './configured-sender';
 import { DELIVERY_CONFIG, type DeliveryConfig } from './delivery.config';
-import { isPermanentSmtpFailure, MAIL_TRANSPORT, type MailTransport } from './mail-transport';
+import {
+  isPermanentSmtpFailure,
+  MAIL_TRANSPORT,
+  mayHaveBeenAccepted,
+  type MailTransport,
+} from './mail-transport';
 import { SEND_THROTTLE, SendThrottle } from './send-throttle';
 
 /** How long a claim on a notice holds before another notifier may take it over (a notifier killed mid-send). */
@@ -202,6 +207,15 @@ export class NoticeDeliveryService {
         this.metrics?.emails.inc({ outcome: 'failed' });
         this.logger.warn(
           `notices ${notices.map((n) => n.id).join(', ')} failed permanently: ${reason}`,
+        );
+        return 'failed';
+      }
+      if (mayHaveBeenAccepted(error)) {
+        // At most once: the server may have the message, so it is never sent again by itself.
+        await this.finish(notices, 'failed', messageId, `unconfirmed: ${reason}`);
+        this.metrics?.emails.inc({ outcome: 'failed' });
+        this.logger.warn(
+          `notices ${notices.map((n) => n.id).join(', ')} unconfirmed: the connection was lost mid-send (${reason}); not resent`,
         );
         return 'failed';
       }
