@@ -6,3 +6,4 @@ export * from './lib/outbox/enqueue-outbox';
 export * from './lib/outbox/outbox-relay';
 export * from './lib/sql/values-list';
 export * from './lib/sql/is-uuid';
+export * from './lib/sql/database-unavailable';
