@@ -64,7 +64,7 @@ async function postData<T>(
 
 /** Every non-empty line of a service's standard output (its log), each of which must be a JSON object. */
 function jsonLines(service: RunningService): Line[] {
-  const text = readFileSync(service.logFile, 'utf8');
+  const text = readFileSync(service.logFile ?? '', 'utf8');
   return text
     .split('\n')
     .filter((line) => line.trim().length > 0)

@@ -9,7 +9,7 @@ export interface RunningService {
   readonly name: string;
   readonly process: ChildProcess;
   /** Where its standard output goes (and its standard error, unless `errorFile` is given). */
-  readonly logFile: string;
+  readonly logFile?: string;
   /** Where its standard error goes when kept apart (`logName` given). */
   readonly errorFile?: string;
   stop(signal?: NodeJS.Signals): Promise<void>;
