@@ -77,7 +77,9 @@ export class KafkaMessageBus implements MessageBus {
       logCreator:
         () =>
         ({ level, log }: LogEntry) => {
-          const { message, ...meta } = log;
+          // kafkajs's own `correlationId` (a protocol request number) is not ours: renamed.
+          const { message, correlationId: kafkaCorrelationId, ...rest } = log;
+          const meta = kafkaCorrelationId === undefined ? rest : { ...rest, kafkaCorrelationId };
           if (level === logLevel.ERROR) logger.error(`kafka: ${message}`, meta);
           else if (level === logLevel.WARN) logger.warn(`kafka: ${message}`, meta);
         },
