@@ -3,6 +3,7 @@ import { ApiGraphqlModule } from '@closedloop/api-feature-graphql';
 import {
   DatabaseModule,
   HealthController,
+  LoggingModule,
   MessagingModule,
   MetricsModule,
 } from '@closedloop/platform';
@@ -15,6 +16,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
+        LoggingModule.forRoot('api'),
         MetricsModule.forService('api', { token: env.METRICS_TOKEN }),
         DatabaseModule.forRoot({ url: env.DATABASE_URL, runMigrations: env.RUN_MIGRATIONS }),
         MessagingModule.forKafka({

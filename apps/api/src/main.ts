@@ -1,7 +1,13 @@
 /**
  * ClosedLoop API: GraphQL for integrators and the portal; produces inbound feedback events.
  */
-import { servePortal, useCors, useJsonBodyLimit, useSecurityHeaders } from '@closedloop/platform';
+import {
+  servePortal,
+  useStructuredLogs,
+  useCors,
+  useJsonBodyLimit,
+  useSecurityHeaders,
+} from '@closedloop/platform';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { AppModule } from './app.module';
@@ -9,7 +15,11 @@ import { loadApiConfig } from './config';
 
 async function bootstrap(): Promise<void> {
   const env = loadApiConfig();
-  const app = await NestFactory.create(AppModule.forRoot(env), { bodyParser: false });
+  const app = await NestFactory.create(AppModule.forRoot(env), {
+    bodyParser: false,
+    bufferLogs: true,
+  });
+  useStructuredLogs(app);
   useSecurityHeaders(app);
   useCors(app, env.CORS_ORIGINS);
   useJsonBodyLimit(app, env.MAX_BODY_BYTES);

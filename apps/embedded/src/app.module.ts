@@ -10,6 +10,7 @@ import { DeadLettersModule } from '@closedloop/pipeline-feature-dead-letters';
 import {
   DatabaseModule,
   HealthController,
+  LoggingModule,
   MessagingModule,
   MetricsModule,
   nestMessagingLogger,
@@ -24,6 +25,8 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
+        // The demo seeding polls the API: its requests are logged at debug, so the start stays readable.
+        LoggingModule.forRoot('embedded', { quietSuccess: true }),
         MetricsModule.forService('embedded', { token: config.metricsToken }),
         DatabaseModule.forRoot({ url: databaseUrl, runMigrations: true, poolSize: 1 }),
         MessagingModule.forBus(

@@ -4,7 +4,12 @@
  * For trying the product and for development: `npm start`.
  */
 import { ApiKeyService, SessionService, UserService } from '@closedloop/api-feature-graphql';
-import { servePortal, useJsonBodyLimit, useSecurityHeaders } from '@closedloop/platform';
+import {
+  servePortal,
+  useStructuredLogs,
+  useJsonBodyLimit,
+  useSecurityHeaders,
+} from '@closedloop/platform';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { AppModule } from './app.module';
@@ -20,7 +25,9 @@ async function bootstrap(): Promise<void> {
   const database = await startEmbeddedDatabase(config.databaseDir, config.pglitePort);
   const app = await NestFactory.create(AppModule.forRoot(config, database.url), {
     bodyParser: false,
+    bufferLogs: true,
   });
+  useStructuredLogs(app);
   useSecurityHeaders(app);
   useJsonBodyLimit(app, 8 * 1024 * 1024);
   const portal = servePortal(app, config.portalDir);

@@ -3,6 +3,7 @@ import { DeliveryModule, smtpTransport } from '@closedloop/notifier-feature-deli
 import {
   DatabaseModule,
   HealthController,
+  LoggingModule,
   MessagingModule,
   MetricsModule,
 } from '@closedloop/platform';
@@ -15,6 +16,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
+        LoggingModule.forRoot('notifier'),
         MetricsModule.forService('notifier', { token: env.METRICS_TOKEN }),
         // The consumer's and the sweeper's workers (NOTIFIER_CONCURRENCY each) each hold one connection at a time.
         DatabaseModule.forRoot({

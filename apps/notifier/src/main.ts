@@ -1,6 +1,7 @@
 /**
  * ClosedLoop notifier: sends change notices over SMTP, once each.
  */
+import { useStructuredLogs } from '@closedloop/platform';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { AppModule } from './app.module';
@@ -8,7 +9,8 @@ import { loadNotifierConfig } from './config';
 
 async function bootstrap(): Promise<void> {
   const env = loadNotifierConfig();
-  const app = await NestFactory.create(AppModule.forRoot(env));
+  const app = await NestFactory.create(AppModule.forRoot(env), { bufferLogs: true });
+  useStructuredLogs(app);
   app.enableShutdownHooks();
   await app.listen(env.HEALTH_PORT, env.HOST);
   Logger.log(

@@ -5,6 +5,7 @@ import { TrackingModule } from '@closedloop/pipeline-feature-tracking';
 import {
   DatabaseModule,
   HealthController,
+  LoggingModule,
   MessagingModule,
   MetricsModule,
 } from '@closedloop/platform';
@@ -26,6 +27,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
+        LoggingModule.forRoot('pipeline'),
         MetricsModule.forService('pipeline', { token: env.METRICS_TOKEN }),
         DatabaseModule.forRoot({ url: env.DATABASE_URL, runMigrations: env.RUN_MIGRATIONS }),
         MessagingModule.forKafka({

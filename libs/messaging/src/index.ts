@@ -7,3 +7,5 @@ export * from './lib/kafka-message-bus';
 export * from './lib/in-memory-message-bus';
 export * from './lib/process-batch';
 export * from './lib/messaging-metrics';
+export * from './lib/correlation-context';
+export { headersWithCorrelationId } from './lib/encode-message';

@@ -11,3 +11,7 @@ export * from './lib/stage-consumer';
 export * from './lib/metrics/service-metrics';
 export * from './lib/metrics/metrics.module';
 export * from './lib/security-headers';
+export * from './lib/logging/logging.module';
+export * from './lib/logging/log-options';
+export * from './lib/logging/request-correlation-id';
+export * from './lib/logging/safe-request-url';

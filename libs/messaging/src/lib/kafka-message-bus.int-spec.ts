@@ -2,6 +2,7 @@ import { defineTopic, MessageHeaders } from '@closedloop/contracts';
 import { Kafka } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
+import { currentCorrelationId, runWithCorrelationId } from './correlation-context';
 import { KafkaMessageBus } from './kafka-message-bus';
 import { subscription } from './message-bus';
 
@@ -66,6 +67,42 @@ describe('KafkaMessageBus on a real broker', () => {
       expect.arrayContaining([topic.name, topic.name.replace(/\.v1$/, '.dlq.v1')]),
     );
     expect(meta.topics[0]?.partitions).toHaveLength(2);
+  });
+
+  it("runs each handler in its message's correlation id, which what it publishes carries on", async () => {
+    const suffix = randomUUID().slice(0, 8);
+    const input = defineTopic(`it.correlated-in-${suffix}.v1`, Item);
+    const out = defineTopic(`it.correlated-out-${suffix}.v1`, Item);
+    await bus.ensureTopics([input, out]);
+    const groupId = `it-${randomUUID()}`;
+    const seen: { n: number; id: string | undefined }[] = [];
+    const consumer = await bus.startConsumer({
+      groupId,
+      subscriptions: [
+        subscription(input, async (v) => {
+          seen.push({ n: v.n, id: currentCorrelationId() });
+          await bus.publish(out, [{ key: 'k', value: v }]);
+        }),
+      ],
+    });
+    // Published from a request's scope; and with no id at all. One partition key keeps the order.
+    await runWithCorrelationId('kafka-req-1', () =>
+      bus.publish(input, [{ key: 'corr', value: { schemaVersion: 1, n: 101 } }]),
+    );
+    await bus.publish(input, [{ key: 'corr', value: { schemaVersion: 1, n: 102 } }]);
+    await eventually(() => expect(seen).toHaveLength(2));
+    await consumer.stop();
+    expect(seen).toEqual([
+      { n: 101, id: 'kafka-req-1' },
+      { n: 102, id: undefined },
+    ]);
+    const carried = await readAll(out.name, 2);
+    expect(
+      carried.map((m) => [JSON.parse(m.value ?? '{}').n, m.headers[MessageHeaders.correlationId]]),
+    ).toEqual([
+      [101, 'kafka-req-1'],
+      [102, undefined],
+    ]);
   });
 
   it('delivers valid messages, dead-letters bad bytes with the reason, and keeps going', async () => {

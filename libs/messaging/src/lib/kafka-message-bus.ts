@@ -10,6 +10,7 @@ import {
   type LogEntry,
   type Producer,
 } from 'kafkajs';
+import { runWithCorrelationId } from './correlation-context';
 import { encodeMessages } from './encode-message';
 import { silentLogger, type MessagingLogger } from './logger';
 import type {
@@ -76,7 +77,9 @@ export class KafkaMessageBus implements MessageBus {
       logCreator:
         () =>
         ({ level, log }: LogEntry) => {
-          const { message, ...meta } = log;
+          // kafkajs's own `correlationId` (a protocol request number) is not ours: renamed.
+          const { message, correlationId: kafkaCorrelationId, ...rest } = log;
+          const meta = kafkaCorrelationId === undefined ? rest : { ...rest, kafkaCorrelationId };
           if (level === logLevel.ERROR) logger.error(`kafka: ${message}`, meta);
           else if (level === logLevel.WARN) logger.warn(`kafka: ${message}`, meta);
         },
@@ -134,7 +137,9 @@ export class KafkaMessageBus implements MessageBus {
    */
   private startSending(): void {
     if (this.sending) return;
-    this.sending = this.drain().finally(() => {
+    // The sender serves every caller, so it runs in no caller's correlation scope (nor do the
+    // producer's connection and its logs).
+    this.sending = runWithCorrelationId(null, () => this.drain()).finally(() => {
       this.sending = undefined;
       if (this.outgoing.length > 0) this.startSending();
     });

@@ -1,6 +1,12 @@
 import { decodeMessage } from './decode-message';
 import type { BatchItem, MessageContext, RawMessage, TopicSubscription } from './message-bus';
-import { processMessage, sendToDeadLetter, type ProcessMessageDeps } from './process-message';
+import { runWithCorrelationId } from './correlation-context';
+import {
+  messageCorrelationId,
+  processMessage,
+  sendToDeadLetter,
+  type ProcessMessageDeps,
+} from './process-message';
 
 /** A message as fetched, with where it came from. */
 export interface FetchedMessage {
@@ -39,8 +45,11 @@ export async function processBatch(
     }
   }
   if (items.length === 0) return messages.length;
+  const batchHandler = subscription.batchHandler;
   try {
-    await subscription.batchHandler(items);
+    // One correlation scope for the batch when its messages share one id (a batch from one
+    // request, the usual case); otherwise none: each item still carries its own headers.
+    await runWithCorrelationId(sharedCorrelationId(items), () => batchHandler(items));
     return messages.length;
   } catch (error) {
     deps.logger.warn('batch handler failed, handling the batch message by message', {
@@ -54,6 +63,13 @@ export async function processBatch(
   if (done === valid.length) return messages.length;
   const firstUndone = valid[done];
   return firstUndone ? messages.indexOf(firstUndone) : messages.length;
+}
+
+/** The correlation id every item carries, or null when they differ or one has none. */
+export function sharedCorrelationId(items: readonly BatchItem<unknown>[]): string | null {
+  const [first, ...rest] = items.map((item) => messageCorrelationId(item.context));
+  if (!first) return null;
+  return rest.every((id) => id === first) ? first : null;
 }
 
 async function processOneByOne(

@@ -1,4 +1,5 @@
-import { MessageHeaders } from '@closedloop/contracts';
+import { MessageHeaders, correlationIdOf } from '@closedloop/contracts';
+import { runWithCorrelationId, saneCorrelationId } from './correlation-context';
 import { decodeMessage } from './decode-message';
 import type { MessagingLogger } from './logger';
 import type { MessageContext, RawMessage, TopicSubscription } from './message-bus';
@@ -20,12 +21,30 @@ export interface ProcessMessageDeps {
 
 export type ProcessOutcome = 'handled' | 'dead-lettered' | 'abandoned';
 
+/** The message's correlation id when it is a sane one (see saneCorrelationId), else null. */
+export function messageCorrelationId(context: MessageContext): string | null {
+  return saneCorrelationId(correlationIdOf(context.headers));
+}
+
 /**
- * Decode, validate and handle one message. Invalid messages and messages whose handler keeps
- * failing go to the dead-letter topic with the original bytes and the reason. Returns
- * `abandoned` only when the consumer stopped mid-retry; the caller must then not commit it.
+ * Decode, validate and handle one message, in the correlation scope of its `correlation-id`
+ * header (so the handler's logs and what it publishes carry it). Invalid messages and messages
+ * whose handler keeps failing go to the dead-letter topic with the original bytes and the
+ * reason. Returns `abandoned` only when the consumer stopped mid-retry; the caller must then not
+ * commit it.
  */
-export async function processMessage(
+export function processMessage(
+  subscription: TopicSubscription,
+  raw: RawMessage,
+  context: MessageContext,
+  deps: ProcessMessageDeps,
+): Promise<ProcessOutcome> {
+  return runWithCorrelationId(messageCorrelationId(context), () =>
+    processInScope(subscription, raw, context, deps),
+  );
+}
+
+async function processInScope(
   subscription: TopicSubscription,
   raw: RawMessage,
   context: MessageContext,

@@ -1,5 +1,9 @@
-import { defineTopic } from '@closedloop/contracts';
-import { InMemoryMessageBus } from '@closedloop/messaging';
+import { MessageHeaders, defineTopic } from '@closedloop/contracts';
+import {
+  InMemoryMessageBus,
+  currentCorrelationId,
+  runWithCorrelationId,
+} from '@closedloop/messaging';
 import { createTestDatabase, type TestDatabase } from '../testing';
 import { resolveCustomer, resolveCustomers } from './customer-resolver';
 import { ALL_MIGRATIONS } from './migrations';
@@ -179,5 +183,57 @@ describe('persistence on a real PostgreSQL', () => {
       }),
     ).rejects.toThrow('rolled back');
     expect(await db.dataSource.query(`SELECT count(*)::int AS n FROM outbox WHERE topic = $1`, [topic.name])).toEqual([{ n: count }]);
+  });
+
+  it('keeps the current correlation id on outbox rows, publishes it as a header, and relays outside the nudging scope', async () => {
+    const topic = defineTopic(
+      'it.outbox.correlated.v1',
+      z.object({ schemaVersion: z.literal(1), n: z.number() }).strict(),
+    );
+    const bus = new InMemoryMessageBus();
+    await bus.ensureTopics([topic]);
+    // Rows of the tests above that were never relayed are not this test's business.
+    await db.dataSource.query('UPDATE outbox SET published_at = now() WHERE published_at IS NULL');
+    await runWithCorrelationId('req-outbox-1', () =>
+      db.dataSource.transaction((m) =>
+        enqueueOutbox(m, topic, [
+          { key: 'k', value: { schemaVersion: 1, n: 1 } },
+          {
+            key: 'k',
+            value: { schemaVersion: 1, n: 2 },
+            headers: { [MessageHeaders.correlationId]: 'its-own' },
+          },
+        ]),
+      ),
+    );
+    await db.dataSource.transaction((m) =>
+      enqueueOutbox(m, topic, [{ key: 'k', value: { schemaVersion: 1, n: 3 } }]),
+    );
+    // The relay's passes, though nudged from a request, do not run under its id.
+    const seen: (string | undefined)[] = [];
+    const observing = new Proxy(bus, {
+      get: (target, prop, receiver) =>
+        prop === 'publishRaw'
+          ? (...args: Parameters<InMemoryMessageBus['publishRaw']>) => {
+              seen.push(currentCorrelationId());
+              return target.publishRaw(...args);
+            }
+          : Reflect.get(target, prop, receiver),
+    });
+    const relay = new OutboxRelay(db.dataSource, observing, { pollIntervalMs: 10_000 });
+    relay.start();
+    try {
+      await runWithCorrelationId('req-nudging', async () => relay.nudge());
+      const deadline = Date.now() + 5_000;
+      while (bus.messages(topic.name).length < 3 && Date.now() < deadline)
+        await new Promise((r) => setTimeout(r, 20));
+    } finally {
+      await relay.stop();
+    }
+    expect(
+      bus.messages(topic.name).map((m) => m.headers?.[MessageHeaders.correlationId]),
+    ).toEqual(['req-outbox-1', 'its-own', undefined]);
+    expect(seen.length).toBeGreaterThan(0);
+    expect(seen.every((id) => id === undefined)).toBe(true);
   });
 });

@@ -77,7 +77,7 @@ export class DeliveryConsumer implements OnApplicationBootstrap, OnModuleDestroy
   private async handle(event: NoticeRequestedEvent): Promise<void> {
     const outcome = await this.delivery.deliver(event);
     if (outcome === 'sent' || outcome === 'suppressed' || outcome === 'failed') this.outbox.nudge();
-    this.logger.log(`notice ${event.noticeId}: ${outcome}`);
+    this.logger.debug(`notice ${event.noticeId}: ${outcome}`);
   }
 
   async onModuleDestroy(): Promise<void> {

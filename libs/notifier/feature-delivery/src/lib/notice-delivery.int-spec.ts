@@ -7,6 +7,7 @@ import { NoticeDeliveryService, UNCONFIRMED_REASON } from './notice-delivery.ser
 import type { SendThrottle } from './send-throttle';
 import { NoticeSweeper } from './notice-sweeper';
 import type { OutboxRelayService } from '@closedloop/platform';
+import { runWithCorrelationId } from '@closedloop/messaging';
 
 /** Real PostgreSQL and the project's test SMTP server (`npm run stack:up`). */
 const smtp = {
@@ -86,7 +87,13 @@ describe('NoticeDeliveryService on PostgreSQL and SMTP', () => {
   /** A customer, an announced action with a linked quote, and a requested notice. */
   async function givenNotice(
     email: string | null,
-    opts: { unsubscribed?: boolean; customerId?: string; title?: string; quote?: string } = {},
+    opts: {
+      unsubscribed?: boolean;
+      customerId?: string;
+      title?: string;
+      quote?: string;
+      correlationId?: string;
+    } = {},
   ) {
     const customerId = opts.customerId ?? randomUUID();
     const actionId = randomUUID();
@@ -119,8 +126,8 @@ describe('NoticeDeliveryService on PostgreSQL and SMTP', () => {
       feedbackId,
     ]);
     await q(
-      `INSERT INTO notices (id, action_id, customer_id, status) VALUES ($1, $2, $3, 'requested')`,
-      [noticeId, actionId, customerId],
+      `INSERT INTO notices (id, action_id, customer_id, status, correlation_id) VALUES ($1, $2, $3, 'requested', $4)`,
+      [noticeId, actionId, customerId, opts.correlationId ?? null],
     );
     return {
       schemaVersion: 1 as const,
@@ -513,6 +520,47 @@ describe('NoticeDeliveryService on PostgreSQL and SMTP', () => {
       expect(await messageIds([first.noticeId, second.noticeId])).toEqual([
         { message_id: `<notice-${first.noticeId}@closedloop.test>`, status: 'sent' },
       ]);
+    });
+
+    it("carries the oldest notice's correlation id on the digest email, and each notice's own on its delivery event", async () => {
+      const email = `correlated-${run}@example.com`;
+      const first = await givenNotice(email, { correlationId: `announce-a-${run}` });
+      const second = await givenNotice(email, {
+        customerId: first.customerId,
+        title: 'dark mode',
+        correlationId: `announce-b-${run}`,
+      });
+      await db.dataSource.query(
+        `UPDATE notices SET created_at = created_at - interval '1 minute' WHERE id = $1`,
+        [first.noticeId],
+      );
+      // The request of the second arrives (as the bus runs it, under its header's id): one
+      // email for both, named after the oldest notice.
+      await expect(
+        runWithCorrelationId(`announce-b-${run}`, () => service.deliver(second)),
+      ).resolves.toBe('sent');
+      const mails = await mailTo(email);
+      expect(mails).toHaveLength(1);
+      expect(mails[0]?.headers['x-correlation-id']).toBe(`announce-a-${run}`);
+      const events = (await db.dataSource.query(
+        `SELECT payload->>'noticeId' AS notice_id, headers->>'correlation-id' AS correlation_id
+         FROM outbox WHERE topic = 'notice.delivered.v1' AND payload->>'customerId' = $1`,
+        [first.customerId],
+      )) as { notice_id: string; correlation_id: string | null }[];
+      expect(
+        events.sort((a, b) => (a.correlation_id ?? '').localeCompare(b.correlation_id ?? '')),
+      ).toEqual([
+        { notice_id: first.noticeId, correlation_id: `announce-a-${run}` },
+        { notice_id: second.noticeId, correlation_id: `announce-b-${run}` },
+      ]);
+    });
+
+    it('sends no correlation header for a notice made without one', async () => {
+      const email = `uncorrelated-${run}@example.com`;
+      const event = await givenNotice(email);
+      await expect(service.deliver(event)).resolves.toBe('sent');
+      const [mail] = await mailTo(email);
+      expect(mail?.headers['x-correlation-id']).toBeUndefined();
     });
 
     it('holds notices for the digest window, then the sweeper sends them together once', async () => {

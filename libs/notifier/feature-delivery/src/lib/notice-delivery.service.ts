@@ -1,6 +1,16 @@
 import { quoteOf } from '@closedloop/actions-data-access';
-import { NoticeDeliveredTopic, type NoticeRequestedEvent } from '@closedloop/contracts';
-import { InvalidMessageError, PermanentMessageError, validateValue } from '@closedloop/messaging';
+import {
+  MessageHeaders,
+  NoticeDeliveredTopic,
+  type NoticeRequestedEvent,
+} from '@closedloop/contracts';
+import {
+  InvalidMessageError,
+  PermanentMessageError,
+  currentCorrelationId,
+  runWithCorrelationId,
+  validateValue,
+} from '@closedloop/messaging';
 import {
   deliveryRetriesExhausted,
   deliveryRetryDelayMs,
@@ -43,6 +53,7 @@ interface ClaimedNotice {
   title: string;
   notice_subject: string | null;
   notice_body: string | null;
+  correlation_id: string | null;
 }
 
 export type DeliveryOutcome =
@@ -64,6 +75,11 @@ function emailedTodaySql(customer: string, tz: string): string {
             (s.status = 'sent' AND s.sent_at >= ${dayStart})
             OR (s.status = 'sending' AND s.handed_at >= ${dayStart})
             OR (s.status = 'failed' AND s.handed_at >= ${dayStart} AND s.last_error LIKE 'unconfirmed:%')))`;
+}
+
+/** The `correlation-id` header of a notice's delivery event, when the notice has one. */
+function correlationHeader(correlationId: string | null): Record<string, string> {
+  return correlationId ? { [MessageHeaders.correlationId]: correlationId } : {};
 }
 
 /** A customer's claimed notices that may no longer be sent (taken over, or suppressed meanwhile). */
@@ -146,7 +162,19 @@ export class NoticeDeliveryService {
     const notices = await this.claim(customerId, includeNoticeId ?? null);
     const [first] = notices;
     if (!first) return 'nothing-due';
+    // One email, one correlation id: the oldest notice's (the one that names the Message-ID), so
+    // a digest is found under the request that announced its first notice.
+    return runWithCorrelationId(first.correlation_id ?? currentCorrelationId(), () =>
+      this.sendClaimed(notices, first),
+    );
+  }
 
+  private async sendClaimed(
+    notices: readonly ClaimedNotice[],
+    first: ClaimedNotice,
+  ): Promise<
+    Exclude<DeliveryOutcome, 'already-done' | 'held' | 'claimed-elsewhere'> | 'nothing-due'
+  > {
     if (!first.email || first.unsubscribed_at || first.erased_at) {
       const reason = !first.email
         ? 'no email address'
@@ -198,6 +226,7 @@ export class NoticeDeliveryService {
           'List-Unsubscribe': `<${unsubscribeUrl}>`,
           'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
           'X-ClosedLoop-Notice': notices.map((n) => n.id).join(', '),
+          ...(first.correlation_id && { 'X-Correlation-ID': first.correlation_id }),
         },
       });
     } catch (error) {
@@ -233,6 +262,7 @@ export class NoticeDeliveryService {
     }
     await this.finish(notices, 'sent', messageId, null, rendered);
     this.metrics?.emails.inc({ outcome: 'sent' });
+    this.logger.log({ message: 'notice email sent', notices: notices.map((n) => n.id), messageId });
     return 'sent';
   }
 
@@ -284,9 +314,9 @@ export class NoticeDeliveryService {
              AND NOT ${emailedTodaySql('$1', '$5::text')}
              AND NOT EXISTS (SELECT 1 FROM notices live WHERE live.customer_id = $1 AND live.status = 'sending'
                                AND live.handed_at IS NULL AND live.claimed_at > now() - make_interval(secs => $4))
-           RETURNING id, attempts, claim_token, action_id, customer_id, created_at)
+           RETURNING id, attempts, claim_token, action_id, customer_id, created_at, correlation_id)
          SELECT n.id, n.attempts, n.claim_token, n.action_id, n.customer_id, n.created_at, c.id AS customer_row, a.id AS action_row, c.email, c.name, c.unsubscribed_at, c.erased_at,
-                a.title, a.notice_subject, a.notice_body
+                a.title, a.notice_subject, a.notice_body, n.correlation_id
          FROM claimed n LEFT JOIN customers c ON c.id = n.customer_id LEFT JOIN actions a ON a.id = n.action_id
          ORDER BY n.created_at, n.id`,
         [customerId, includeNoticeId, this.digestSeconds(), this.leaseSeconds, this.timeZone],
@@ -346,11 +376,12 @@ export class NoticeDeliveryService {
         action_id: string;
         customer_id: string;
         message_id: string | null;
+        correlation_id: string | null;
       }[] = await manager.query(
         `WITH unconfirmed AS (
              UPDATE notices SET status = 'failed', last_error = $2, next_attempt_at = NULL
              WHERE status = 'sending' AND handed_at IS NOT NULL AND claimed_at <= now() - make_interval(secs => $1)
-             RETURNING id, action_id, customer_id, message_id)
+             RETURNING id, action_id, customer_id, message_id, correlation_id)
            SELECT * FROM unconfirmed`,
         [this.leaseSeconds, UNCONFIRMED_REASON],
       );
@@ -359,6 +390,7 @@ export class NoticeDeliveryService {
         NoticeDeliveredTopic,
         rows.map((row) => ({
           key: row.customer_id,
+          headers: correlationHeader(row.correlation_id),
           value: {
             schemaVersion: 1 as const,
             noticeId: row.id,
@@ -424,11 +456,12 @@ export class NoticeDeliveryService {
                 subject = COALESCE($5, subject), text_body = COALESCE($6, text_body), html_body = COALESCE($7, html_body),
                 next_attempt_at = NULL
          WHERE id = ANY($1::uuid[]) AND status = 'sending'
-         RETURNING id, action_id, customer_id, created_at)
-       INSERT INTO outbox (topic, message_key, payload)
+         RETURNING id, action_id, customer_id, created_at, correlation_id)
+       INSERT INTO outbox (topic, message_key, payload, headers)
        SELECT $8, customer_id::text,
               jsonb_build_object('schemaVersion', 1, 'noticeId', id, 'actionId', action_id, 'customerId', customer_id,
-                                 'status', $2::text, 'messageId', $3::text, 'reason', $4::text, 'occurredAt', $9::text)
+                                 'status', $2::text, 'messageId', $3::text, 'reason', $4::text, 'occurredAt', $9::text),
+              CASE WHEN correlation_id IS NULL THEN '{}'::jsonb ELSE jsonb_build_object($10::text, correlation_id) END
        FROM done ORDER BY created_at, id`,
       [
         claimed.map((n) => n.id),
@@ -440,6 +473,7 @@ export class NoticeDeliveryService {
         rendered?.html ?? null,
         NoticeDeliveredTopic.name,
         occurredAt,
+        MessageHeaders.correlationId,
       ],
     );
   }

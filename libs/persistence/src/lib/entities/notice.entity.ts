@@ -58,4 +58,8 @@ export class NoticeEntity {
 
   @Column({ name: 'sent_at', type: 'timestamptz', nullable: true })
   sentAt!: Date | null;
+
+  /** The correlation id of the request that announced it; the email and its delivery event carry it. */
+  @Column({ name: 'correlation_id', type: 'text', nullable: true })
+  correlationId!: string | null;
 }

@@ -12,6 +12,7 @@ import { NoticeDigest1796600000000 } from './1796600000000-notice-digest';
 import { NoticeHandOff1796700000000 } from './1796700000000-notice-hand-off';
 import { ActionAnnouncements1796700000001 } from './1796700000001-action-announcements';
 import { DeadLetters1796740000000 } from './1796740000000-dead-letters';
+import { NoticeCorrelationId1796800000000 } from './1796800000000-notice-correlation-id';
 
 /** Every migration, oldest first. Never edit one that has landed: add a new one. */
 export const ALL_MIGRATIONS = [
@@ -29,4 +30,5 @@ export const ALL_MIGRATIONS = [
   NoticeHandOff1796700000000,
   ActionAnnouncements1796700000001,
   DeadLetters1796740000000,
+  NoticeCorrelationId1796800000000,
 ];

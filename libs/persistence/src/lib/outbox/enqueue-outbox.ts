@@ -1,11 +1,18 @@
 import type { TopicDefinition } from '@closedloop/contracts';
-import { InvalidMessageError, validateValue, type OutgoingMessage } from '@closedloop/messaging';
+import {
+  InvalidMessageError,
+  headersWithCorrelationId,
+  validateValue,
+  type OutgoingMessage,
+} from '@closedloop/messaging';
 import type { EntityManager } from 'typeorm';
 import { valuesList } from '../sql/values-list';
 
 /**
  * Writes events to the outbox inside the caller's transaction (one statement per 5,000 events). They reach the
- * bus only if the transaction commits; the outbox relay publishes them afterwards, in order.
+ * bus only if the transaction commits; the outbox relay publishes them afterwards, in order. The
+ * current correlation id (of the request or message being handled) is kept as each event's
+ * `correlation-id` header unless the event names its own.
  */
 export async function enqueueOutbox<T>(
   manager: EntityManager,
@@ -22,7 +29,7 @@ export async function enqueueOutbox<T>(
       topic.name,
       message.key,
       JSON.stringify(checked.value),
-      JSON.stringify(message.headers ?? {}),
+      JSON.stringify(headersWithCorrelationId(message.headers)),
     ];
   });
   // PostgreSQL takes at most 65,535 parameters per statement (4 per row): an announcement to a

@@ -5,6 +5,7 @@ import {
   type MessagingLogger,
   type RawMessage,
 } from '@closedloop/messaging';
+import { AsyncResource } from 'node:async_hooks';
 import type { DataSource } from 'typeorm';
 
 export interface OutboxRelayOptions {
@@ -33,6 +34,12 @@ export class OutboxRelay {
   private readonly pollIntervalMs: number;
   private readonly batchSize: number;
   private readonly logger: MessagingLogger;
+  /**
+   * The async context the relay was made in (the application's start): its passes run there, not
+   * in the context of whichever request or message nudged it, so they never log under its
+   * correlation id.
+   */
+  private readonly scope = new AsyncResource('closedloop.outbox-relay');
 
   constructor(
     private readonly dataSource: DataSource,
@@ -72,17 +79,19 @@ export class OutboxRelay {
 
   private schedule(delayMs: number): void {
     if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => {
-      this.running = this.flush()
-        .then(() => undefined)
-        .catch((error: unknown) =>
-          this.logger.warn('outbox relay pass failed', { error: String(error) }),
-        )
-        .finally(() => {
-          this.running = undefined;
-          if (!this.stopped) this.schedule(this.pollIntervalMs);
-        });
-    }, delayMs);
+    this.timer = setTimeout(() => this.scope.runInAsyncScope(() => this.pass()), delayMs);
+  }
+
+  private pass(): void {
+    this.running = this.flush()
+      .then(() => undefined)
+      .catch((error: unknown) =>
+        this.logger.warn('outbox relay pass failed', { error: String(error) }),
+      )
+      .finally(() => {
+        this.running = undefined;
+        if (!this.stopped) this.schedule(this.pollIntervalMs);
+      });
   }
 
   private async publishBatch(): Promise<number> {

@@ -28,6 +28,7 @@ import {
 } from '@closedloop/actions-domain';
 import { ActionEventsTopic, NoticeRequestedTopic, type ActionEvent } from '@closedloop/contracts';
 import { firstNameOf, renderNotice } from '@closedloop/notices-domain';
+import { currentCorrelationId } from '@closedloop/messaging';
 import { enqueueOutbox, isUuid } from '@closedloop/persistence';
 import { OutboxRelayService } from '@closedloop/platform';
 import { Injectable } from '@nestjs/common';
@@ -382,10 +383,11 @@ export class ActionService {
         'announced',
       );
       const created: { id: string; customer_id: string }[] = await manager.query(
-        `INSERT INTO notices (id, action_id, customer_id, status)
-         SELECT gen_random_uuid(), $1, unnest($2::uuid[]), 'requested'
+        `INSERT INTO notices (id, action_id, customer_id, status, correlation_id)
+         SELECT gen_random_uuid(), $1, unnest($2::uuid[]), 'requested', $3
          ON CONFLICT (action_id, customer_id) DO NOTHING RETURNING id, customer_id`,
-        [input.actionId, audience],
+        // The request's correlation id: on each notice, and (enqueueOutbox) on its event.
+        [input.actionId, audience, currentCorrelationId() ?? null],
       );
       // The announcement as made: what was written, for whom, who was left out why, by whom.
       await manager.query(
@@ -436,7 +438,13 @@ export class ActionService {
     const rows: {
       subject: string;
       body: string;
-      audience_filter: { sources: string[] | null; segment: string | null; from: string | null; to: string | null; sentiments: string[] | null };
+      audience_filter: {
+        sources: string[] | null;
+        segment: string | null;
+        from: string | null;
+        to: string | null;
+        sentiments: string[] | null;
+      };
       audience_size: number;
       excluded: { reason: string; count: number }[];
       announced_by_id: string;

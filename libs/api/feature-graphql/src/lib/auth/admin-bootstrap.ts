@@ -21,6 +21,6 @@ export class AdminBootstrap implements OnApplicationBootstrap {
       admin.password,
     );
     if (created)
-      this.logger.log(`created the admin ${admin.email} from ADMIN_EMAIL and ADMIN_PASSWORD`);
+      this.logger.log('created the admin named by ADMIN_EMAIL, with ADMIN_PASSWORD');
   }
 }

@@ -5,7 +5,7 @@ import {
   type FeedbackSource,
   type InboundFeedbackEvent,
 } from '@closedloop/contracts';
-import type { MessageBus, OutgoingMessage } from '@closedloop/messaging';
+import { currentCorrelationId, type MessageBus, type OutgoingMessage } from '@closedloop/messaging';
 import { MESSAGE_BUS } from '@closedloop/platform';
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
@@ -26,6 +26,8 @@ export interface IngestItem {
 /**
  * Validates inbound feedback against the contracts, checks the key's scopes, answers duplicates,
  * and produces the accepted events to their topics; answers only after Kafka acknowledged them.
+ * The events carry the correlation id of the request (its `x-correlation-id`, or the one made for
+ * it), or a new one outside a request.
  */
 @Injectable()
 export class IngestService {
@@ -37,7 +39,7 @@ export class IngestService {
   async submit(
     items: readonly IngestItem[],
     principal: ApiKeyPrincipal,
-    correlationId = randomUUID(),
+    correlationId = currentCorrelationId() ?? randomUUID(),
   ): Promise<SubmissionResult[]> {
     const results: SubmissionResult[] = [];
     const accepted: { index: number; key: string; event: InboundFeedbackEvent }[] = [];
