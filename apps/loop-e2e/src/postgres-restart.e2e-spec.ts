@@ -11,17 +11,20 @@ import { stackEnv } from './support/stack-env';
 /**
  * PostgreSQL stopped (`pg_ctl stop -m fast`: every connection cut) and started again while the
  * pipeline stores a stream of events, produced a slice at a time before, during and after the
- * outage. The database is a PostgreSQL server of the test's own, so the machine's server, shared
+ * outage of 30 s. The database is a PostgreSQL server of the test's own, so the machine's server, shared
  * with other work, is never touched. After it, exact counts: every event stored once, one
  * enriched event each, all published, and the pipeline never exited.
  */
 const run = randomUUID().slice(0, 8);
 const EVENTS = 2_000;
-/** Produced a slice at a time, one slice every PACE_MS: about 8 s of events. */
-const SLICE = 25;
+/** Produced a slice at a time, one slice every PACE_MS: about 40 s of events. */
+const SLICE = 5;
 const PACE_MS = 100;
-/** How long the database stays away. */
-const DOWN_MS = 4_000;
+/**
+ * How long the database stays away: longer than a message's attempts last (8, about 23 s), so
+ * the test fails if a database outage uses them up and dead-letters events.
+ */
+const DOWN_MS = 30_000;
 
 function surveyEvent(i: number): { key: string; value: string } {
   const externalId = `pgfault-${run}-${i}`;

@@ -35,6 +35,11 @@ export interface KafkaMessageBusOptions {
   readonly replicationFactor?: number;
   readonly logger?: MessagingLogger;
   readonly metrics?: MessagingMetrics;
+  /**
+   * Names an outage of something every handler needs (the database) in a handler's error, or
+   * null: while it lasts, failures do not use up a message's attempts (ProcessMessageDeps.outageOf).
+   */
+  readonly outageOf?: (error: unknown) => string | null;
 }
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -211,6 +216,7 @@ export class KafkaMessageBus implements MessageBus {
           heartbeat,
           isRunning: () => running && isRunning() && !isStale(),
           sleep,
+          outageOf: this.options.outageOf,
         };
         const fetched: FetchedMessage[] = batch.messages.map((message) => {
           // The key and headers are decoded once and shared: both are read-only.

@@ -17,6 +17,12 @@ export interface ProcessMessageDeps {
   /** False once the consumer is stopping: the message is then left unprocessed for redelivery. */
   isRunning(): boolean;
   sleep(ms: number): Promise<void>;
+  /**
+   * Names the outage when a handler's error says something it needs is unreachable (the database
+   * down or restarting), not that the message is wrong; null otherwise. Such failures do not use
+   * up the message's attempts: the consumer waits and tries again until it is back or stops.
+   */
+  outageOf?(error: unknown): string | null;
 }
 
 export type ProcessOutcome = 'handled' | 'dead-lettered' | 'abandoned';
@@ -55,27 +61,48 @@ async function processInScope(
     await sendToDeadLetter(raw, context, decoded.reason, deps);
     return 'dead-lettered';
   }
-  for (let attempt = 1; ; attempt++) {
+  let attempt = 1;
+  for (let outageWaits = 0; ; ) {
     try {
       await subscription.handler(decoded.value, context);
       return 'handled';
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
-      if (error instanceof PermanentMessageError || attempt >= deps.policy.maxAttempts) {
+      const outage =
+        error instanceof PermanentMessageError ? null : (deps.outageOf?.(error) ?? null);
+      if (
+        outage === null &&
+        (error instanceof PermanentMessageError || attempt >= deps.policy.maxAttempts)
+      ) {
         const prefix =
           error instanceof PermanentMessageError ? 'rejected' : `failed after ${attempt} attempts`;
         await sendToDeadLetter(raw, context, `${prefix}: ${reason}`, deps);
         return 'dead-lettered';
       }
-      const delay = retryDelayMs(deps.policy, attempt);
-      deps.logger.warn('handler failed, retrying', {
-        topic: context.topic,
-        partition: context.partition,
-        offset: context.offset,
-        attempt,
-        delayMs: delay,
-        reason,
-      });
+      let delay: number;
+      if (outage !== null) {
+        outageWaits++;
+        delay = retryDelayMs(deps.policy, outageWaits);
+        deps.logger.warn('a dependency is unavailable; waiting without using up attempts', {
+          topic: context.topic,
+          partition: context.partition,
+          offset: context.offset,
+          waits: outageWaits,
+          delayMs: delay,
+          outage,
+        });
+      } else {
+        delay = retryDelayMs(deps.policy, attempt);
+        deps.logger.warn('handler failed, retrying', {
+          topic: context.topic,
+          partition: context.partition,
+          offset: context.offset,
+          attempt,
+          delayMs: delay,
+          reason,
+        });
+        attempt++;
+      }
       await deps.sleep(delay);
       if (!deps.isRunning()) {
         return 'abandoned';

@@ -1,5 +1,6 @@
 import { ALL_TOPICS } from '@closedloop/contracts';
 import { KafkaMessageBus, type MessageBus } from '@closedloop/messaging';
+import { databaseUnavailable } from '@closedloop/persistence';
 import {
   Global,
   Inject,
@@ -36,6 +37,9 @@ export class MessagingModule implements OnModuleInit, OnApplicationShutdown {
           partitions: config.partitions,
           logger: nestMessagingLogger('Kafka'),
           metrics: metrics?.messaging,
+          // Every consumer here writes to PostgreSQL: while it is away, messages wait for it
+          // instead of using up their attempts and landing in the dead-letter topic.
+          outageOf: databaseUnavailable,
         }),
     );
   }
