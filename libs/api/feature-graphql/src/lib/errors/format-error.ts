@@ -46,11 +46,35 @@ export function formatGraphqlError(
     return { ...formatted, extensions };
   }
   const errorId = randomUUID();
-  logger.error(`error ${errorId}: ${(original as Error)?.stack ?? String(original)}`);
+  logger.error(`error ${errorId}: ${loggableError(original)}`);
   return {
     message: `Internal error; quote error id ${errorId} when reporting it`,
     path: formatted.path,
     locations: formatted.locations,
     extensions: { code: 'INTERNAL_SERVER_ERROR', errorId },
   };
+}
+
+/** The SQLSTATE of a database error (TypeORM's QueryFailedError or the driver's own), if any. */
+function sqlStateOf(error: unknown): string | null {
+  const e = error as { code?: unknown; driverError?: { code?: unknown } } | null;
+  const code = e?.driverError?.code ?? e?.code;
+  return typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code) ? code : null;
+}
+
+/**
+ * What is logged of an unexpected error: its stack, except that a database error's message is
+ * left out. PostgreSQL quotes the offending value in it (`invalid input syntax for type uuid:
+ * "…"`, `Key (email)=(…) already exists`), which can be a caller's input or personal data; its
+ * SQLSTATE and where it was raised say enough to find it.
+ */
+export function loggableError(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const state = sqlStateOf(error);
+  if (state === null) return error.stack ?? `${error.name}: ${error.message}`;
+  const frames = (error.stack ?? '').split('\n').filter((line) => /^\s+at /.test(line));
+  return [
+    `${error.name} (SQLSTATE ${state}; message withheld: it may quote input)`,
+    ...frames,
+  ].join('\n');
 }
