@@ -29,6 +29,14 @@ export function validateValue<T>(topic: TopicDefinition<T>, value: unknown): Dec
   return { ok: false, reason: `schema violation: ${describeSchemaIssues(parsed.error)}` };
 }
 
+/**
+ * JSON.parse quotes the start of the input in its message (`Unexpected token 'h', "hello ada@"...
+ * is not valid JSON`): the reason goes to logs and headers, so the quote is left out.
+ */
+function withoutQuotedInput(message: string): string {
+  return message.replace(/, "(?:[^"\\]|\\.)*"(?:\.\.\.)? is not valid JSON$/, ': not valid JSON');
+}
+
 /** Turns the bytes of a Kafka message into a valid value of its topic, or a reason why not. */
 export function decodeMessage<T>(topic: TopicDefinition<T>, bytes: Buffer | null): DecodeResult<T> {
   if (topic.raw) return { ok: true, value: bytes as T };
@@ -39,7 +47,7 @@ export function decodeMessage<T>(topic: TopicDefinition<T>, bytes: Buffer | null
   try {
     json = JSON.parse(bytes.toString('utf8'));
   } catch (error) {
-    return { ok: false, reason: `malformed JSON: ${(error as Error).message}` };
+    return { ok: false, reason: `malformed JSON: ${withoutQuotedInput((error as Error).message)}` };
   }
   return validateValue(topic, json);
 }

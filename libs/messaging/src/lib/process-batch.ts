@@ -1,4 +1,5 @@
 import { decodeMessage } from './decode-message';
+import { failureReason } from './failure-reason';
 import type { BatchItem, MessageContext, RawMessage, TopicSubscription } from './message-bus';
 import { runWithCorrelationId } from './correlation-context';
 import {
@@ -55,7 +56,7 @@ export async function processBatch(
     deps.logger.warn('batch handler failed, handling the batch message by message', {
       topic: messages[0]?.context.topic,
       messages: items.length,
-      reason: error instanceof Error ? error.message : String(error),
+      reason: failureReason(error),
     });
   }
   // The invalid ones are dead-lettered already; processMessage would do it again, so skip them.

@@ -1,6 +1,7 @@
 import { MessageHeaders, correlationIdOf } from '@closedloop/contracts';
 import { runWithCorrelationId, saneCorrelationId } from './correlation-context';
 import { decodeMessage } from './decode-message';
+import { failureReason } from './failure-reason';
 import type { MessagingLogger } from './logger';
 import type { MessageContext, RawMessage, TopicSubscription } from './message-bus';
 import { PermanentMessageError } from './permanent-message-error';
@@ -67,7 +68,7 @@ async function processInScope(
       await subscription.handler(decoded.value, context);
       return 'handled';
     } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
+      const reason = failureReason(error);
       const outage =
         error instanceof PermanentMessageError ? null : (deps.outageOf?.(error) ?? null);
       if (
