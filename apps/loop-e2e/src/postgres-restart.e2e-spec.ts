@@ -130,6 +130,13 @@ describe('the pipeline through a PostgreSQL restart', () => {
     const producedAtStop = produced;
     await db.stop('fast');
     const stoppedAt = Date.now();
+    // Not ready while the database is away (503, naming it), and still alive.
+    const readyDuring = await fetch(`http://127.0.0.1:${port}/health/ready`);
+    expect(readyDuring.status).toBe(503);
+    expect(await readyDuring.json()).toEqual(
+      expect.objectContaining({ database: 'down', problems: ['the database does not answer'] }),
+    );
+    expect((await fetch(`http://127.0.0.1:${port}/health/live`)).status).toBe(200);
     // Away for a while: the pipeline's batches fail and are retried, its outbox polls fail.
     await new Promise((r) => setTimeout(r, DOWN_MS));
     expect(pipeline.process.exitCode).toBeNull();

@@ -2,6 +2,7 @@ import { deadLetterTopicName, type TopicDefinition } from '@closedloop/contracts
 import { encodeMessages } from './encode-message';
 import { silentLogger, type MessagingLogger } from './logger';
 import type {
+  ConsumerHealth,
   ConsumerOptions,
   MessageBus,
   OutgoingMessage,
@@ -147,6 +148,11 @@ export class InMemoryMessageBus implements MessageBus {
     };
     this.consumers.add(handle);
     return handle;
+  }
+
+  /** In-process consumers are joined from the start and cannot crash apart from the process. */
+  consumerHealth(): readonly ConsumerHealth[] {
+    return [...this.consumers].map((c) => ({ groupId: c.groupId, joined: true, failed: null }));
   }
 
   async close(): Promise<void> {

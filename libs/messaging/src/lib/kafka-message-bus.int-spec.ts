@@ -105,6 +105,19 @@ describe('KafkaMessageBus on a real broker', () => {
     ]);
   });
 
+  it('reports a consumer joined once it holds its partitions, and forgets it once stopped', async () => {
+    const groupId = `it-${randomUUID()}`;
+    const consumer = await bus.startConsumer({
+      groupId,
+      subscriptions: [subscription(topic, async () => undefined)],
+    });
+    await eventually(() =>
+      expect(bus.consumerHealth()).toContainEqual({ groupId, joined: true, failed: null }),
+    );
+    await consumer.stop();
+    expect(bus.consumerHealth().map((c) => c.groupId)).not.toContain(groupId);
+  });
+
   it('delivers valid messages, dead-letters bad bytes with the reason, and keeps going', async () => {
     const groupId = `it-${randomUUID()}`;
     const seen: number[] = [];

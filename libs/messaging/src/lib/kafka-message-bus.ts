@@ -14,6 +14,7 @@ import { runWithCorrelationId } from './correlation-context';
 import { encodeMessages } from './encode-message';
 import { silentLogger, type MessagingLogger } from './logger';
 import type {
+  ConsumerHealth,
   ConsumerOptions,
   MessageBus,
   OutgoingMessage,
@@ -62,6 +63,8 @@ export class KafkaMessageBus implements MessageBus {
   private producer: Producer | undefined;
   private producerConnecting: Promise<Producer> | undefined;
   private readonly consumers = new Set<RunningConsumer>();
+  /** What the consumers' kafkajs events said last, by consumer. */
+  private readonly health = new Map<RunningConsumer, { joined: boolean; failed: string | null }>();
   private readonly outgoing: {
     topic: string;
     messages: readonly RawMessage[];
@@ -189,6 +192,20 @@ export class KafkaMessageBus implements MessageBus {
       heartbeatInterval: 3_000,
     });
     let running = true;
+    const state = { joined: false, failed: null as string | null };
+    consumer.on(consumer.events.GROUP_JOIN, () => {
+      state.joined = true;
+    });
+    consumer.on(consumer.events.CRASH, ({ payload }) => {
+      state.joined = false;
+      // kafkajs restarts a consumer after a retriable error; otherwise it is gone for good.
+      if (!payload.restart) state.failed = payload.error?.message ?? 'crashed';
+      this.logger.error('consumer crashed', {
+        groupId: options.groupId,
+        restarting: payload.restart,
+        reason: payload.error?.message,
+      });
+    });
     await consumer.connect();
     await consumer.subscribe({
       topics: [...byTopic.keys()],
@@ -251,11 +268,21 @@ export class KafkaMessageBus implements MessageBus {
       stop: async () => {
         running = false;
         this.consumers.delete(handle);
+        this.health.delete(handle);
         await consumer.disconnect();
       },
     };
     this.consumers.add(handle);
+    this.health.set(handle, state);
     return handle;
+  }
+
+  consumerHealth(): readonly ConsumerHealth[] {
+    return [...this.consumers].map((c) => ({
+      groupId: c.groupId,
+      joined: this.health.get(c)?.joined ?? false,
+      failed: this.health.get(c)?.failed ?? null,
+    }));
   }
 
   async close(): Promise<void> {

@@ -62,6 +62,15 @@ export interface ConsumerOptions {
 
 export const DEFAULT_MAX_BATCH_SIZE = 500;
 
+/** Where a consumer stands, for readiness and liveness checks. */
+export interface ConsumerHealth {
+  readonly groupId: string;
+  /** True once it has joined its group and holds its partitions (false again while it restarts). */
+  readonly joined: boolean;
+  /** Why it stopped for good (crashed without restarting), or null while it works. */
+  readonly failed: string | null;
+}
+
 export interface RunningConsumer {
   readonly groupId: string;
   /** Stops fetching, lets the message in hand finish, commits what was processed. */
@@ -80,6 +89,8 @@ export interface MessageBus {
   /** Writes bytes as they are, without validation. */
   publishRaw(topicName: string, messages: readonly RawMessage[]): Promise<void>;
   startConsumer(options: ConsumerOptions): Promise<RunningConsumer>;
+  /** Where each running consumer stands. */
+  consumerHealth(): readonly ConsumerHealth[];
   /** Stops every consumer and the producer. */
   close(): Promise<void>;
 }
