@@ -98,10 +98,18 @@ export const XSS_PAYLOADS: readonly XssPayload[] = PAYLOADS.map(([name, make], i
   text: make(i + 1),
 }));
 
-/** A script a browser runs before the page's own: `__xss(n)` records n in `window.__xssFired`. */
+/**
+ * A script a browser runs before the page's own: `__xss(n)` records n in `window.__xssFired`, and
+ * every Content-Security-Policy violation (an inline handler or script the policy stopped: the
+ * sign of injected markup even when it could not run) is recorded in `window.__xssBlocked`.
+ */
 export const XSS_MARKER_INIT_SCRIPT = `
   window.__xssFired = [];
   window.__xss = function (n) { window.__xssFired.push(n); };
+  window.__xssBlocked = [];
+  document.addEventListener('securitypolicyviolation', function (e) {
+    window.__xssBlocked.push(e.violatedDirective + ' ' + (e.sample || e.blockedURI));
+  });
 `;
 
 /** Matches the elements a payload would have injected, had it become markup. */
