@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { INBOUND_TOPICS } from './inbound-feedback';
+import { MessageHeaders, correlationIdOf } from './message-headers';
 import { unstorableTextReason } from './storable-text';
 
 const survey = (comment: string, metadata: Record<string, string> = {}) => ({
@@ -34,5 +35,11 @@ describe('storable text in inbound events', () => {
       ['metadata.k\uD800', 'key: text holds a lone UTF-16 surrogate (not Unicode text)'],
     ]);
     expect(INBOUND_TOPICS.survey.schema.safeParse(survey('fine 😀')).success).toBe(true);
+  });
+
+  it('drops a correlation id header that could not be stored', () => {
+    expect(correlationIdOf({ [MessageHeaders.correlationId]: 'c-1' })).toBe('c-1');
+    expect(correlationIdOf({ [MessageHeaders.correlationId]: 'c\u0000' })).toBeNull();
+    expect(correlationIdOf({})).toBeNull();
   });
 });
