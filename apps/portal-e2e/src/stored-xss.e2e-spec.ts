@@ -150,7 +150,7 @@ describe('stored cross-site scripting in the portal', () => {
     );
     expect(submitFeedbackBatch.results.filter((r) => r.status !== 'ACCEPTED')).toEqual([]);
 
-    // Every item stored and themed (the in-process pipeline is quick, the encoder less so).
+    // Every item stored; themed where the engine themes it (it may leave a few out), within a minute.
     const deadline = Date.now() + 60_000;
     for (const payload of XSS_PAYLOADS) {
       for (;;) {
@@ -162,20 +162,20 @@ describe('stored cross-site scripting in the portal', () => {
           } | null;
         }>(
           'query($k: String!) { feedbackByEventKey(eventKey: $k) { id themeId customer { id } } }',
-          {
-            k: `survey:xss-${run}-${payload.n}`,
-          },
+          { k: `survey:xss-${run}-${payload.n}` },
         );
-        if (found?.themeId) {
+        if (found && (found.themeId || Date.now() > deadline)) {
           feedbackIds.set(payload.n, found.id);
           customerIds.set(payload.n, found.customer.id);
-          if (!themeIds.includes(found.themeId)) themeIds.push(found.themeId);
+          if (found.themeId && !themeIds.includes(found.themeId)) themeIds.push(found.themeId);
           break;
         }
-        if (Date.now() > deadline) throw new Error(`survey:xss-${run}-${payload.n} was not themed`);
+        if (!found && Date.now() > deadline)
+          throw new Error(`survey:xss-${run}-${payload.n} was not stored`);
         await new Promise((r) => setTimeout(r, 200));
       }
     }
+    expect(themeIds.length).toBeGreaterThan(0);
 
     // The biggest themes (those the overview's flow chart shows) renamed to payloads.
     const { themes } = await gql<{ themes: { edges: { node: { id: string } }[] } }>(
