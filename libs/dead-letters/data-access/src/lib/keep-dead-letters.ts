@@ -47,9 +47,10 @@ export async function keepDeadLetters(
   return rows.length;
 }
 
-/** U+0000 and lone surrogates, which PostgreSQL's text and jsonb refuse. */
-const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-const clean = (text: string) => text.replace(UNSTORABLE, '\uFFFD');
+/** Lone surrogates and (below) U+0000, which PostgreSQL's text and jsonb refuse. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const clean = (text: string) =>
+  text.replaceAll('\u0000', '\uFFFD').replace(LONE_SURROGATE, '\uFFFD');
 const cleanOrNull = (text: string | null) => (text === null ? null : clean(text));
 
 /**
