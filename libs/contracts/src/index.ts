@@ -5,6 +5,7 @@ export * from './lib/customer-identity';
 export * from './lib/metadata';
 export * from './lib/feedback-key';
 export * from './lib/inbound-event-fields';
+export * from './lib/storable-text';
 export * from './lib/survey-response.event';
 export * from './lib/social-post.event';
 export * from './lib/crm-record.event';

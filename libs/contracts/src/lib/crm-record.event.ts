@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CustomerIdentitySchema } from './customer-identity';
 import { feedbackText, inboundEventFields } from './inbound-event-fields';
+import { refuseUnstorableText } from './storable-text';
 import { defineTopic } from './topic';
 
 export const CRM_RECORD_KINDS = [
@@ -36,7 +37,8 @@ export const CrmRecordEventSchema = z
       })
       .strict(),
   })
-  .strict();
+  .strict()
+  .superRefine(refuseUnstorableText);
 
 export type CrmRecordEvent = z.infer<typeof CrmRecordEventSchema>;
 

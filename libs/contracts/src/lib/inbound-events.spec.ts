@@ -84,6 +84,18 @@ describe('inbound event contracts', () => {
     ).toEqual(['staff', 'promptId']);
   });
 
+  it('refuse a date before 1970, such as the year 0000 the ISO format allows (found by the fuzz test)', () => {
+    for (const occurredAt of ['0000-01-01T00:00:00Z', '1969-12-31T23:59:59Z']) {
+      const result = SocialPostEventSchema.safeParse({ ...social, occurredAt });
+      expect(result.error?.issues.map((i) => [i.path.join('.'), i.message])).toEqual([
+        ['occurredAt', 'occurredAt must be 1970-01-01 or later'],
+      ]);
+    }
+    expect(
+      SocialPostEventSchema.safeParse({ ...social, occurredAt: '1970-01-01T00:00:00Z' }).success,
+    ).toBe(true);
+  });
+
   it('refuse text over the limit, saying so', () => {
     const long = 'x'.repeat(MAX_FEEDBACK_TEXT_LENGTH + 1);
     const issue = firstIssue(

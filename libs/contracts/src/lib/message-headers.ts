@@ -1,3 +1,5 @@
+import { unstorableTextReason } from './storable-text';
+
 /** Header names the project sets on Kafka messages. */
 export const MessageHeaders = {
   correlationId: 'correlation-id',
@@ -13,7 +15,11 @@ export const MessageHeaders = {
   replayedFrom: 'replayed-from',
 } as const;
 
-/** The correlation id a message travelled with, or null. */
+/**
+ * The correlation id a message travelled with, or null. Any producer can set the header: one that
+ * cannot be stored as text (a NUL character) is dropped rather than fail storing the message.
+ */
 export function correlationIdOf(headers: Readonly<Record<string, string>>): string | null {
-  return headers[MessageHeaders.correlationId] ?? null;
+  const id = headers[MessageHeaders.correlationId];
+  return id === undefined || unstorableTextReason(id) !== null ? null : id;
 }

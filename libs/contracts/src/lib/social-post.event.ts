@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CustomerIdentitySchema } from './customer-identity';
 import { feedbackText, inboundEventFields } from './inbound-event-fields';
+import { refuseUnstorableText } from './storable-text';
 import { defineTopic } from './topic';
 
 export const SOCIAL_PLATFORMS = [
@@ -37,7 +38,8 @@ export const SocialPostEventSchema = z
       })
       .strict(),
   })
-  .strict();
+  .strict()
+  .superRefine(refuseUnstorableText);
 
 export type SocialPostEvent = z.infer<typeof SocialPostEventSchema>;
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CustomerIdentitySchema } from './customer-identity';
 import { feedbackText, inboundEventFields } from './inbound-event-fields';
+import { refuseUnstorableText } from './storable-text';
 import { defineTopic } from './topic';
 
 /** What a front-line employee noticed about a customer; answers a research prompt when promptId is set. */
@@ -19,7 +20,8 @@ export const StaffReportEventSchema = z
       })
       .strict(),
   })
-  .strict();
+  .strict()
+  .superRefine(refuseUnstorableText);
 
 export type StaffReportEvent = z.infer<typeof StaffReportEventSchema>;
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CustomerIdentitySchema } from './customer-identity';
 import { feedbackText, inboundEventFields } from './inbound-event-fields';
+import { refuseUnstorableText } from './storable-text';
 import { defineTopic } from './topic';
 
 export const SURVEY_METRICS = ['NPS', 'CSAT', 'CES'] as const;
@@ -42,7 +43,8 @@ export const SurveyResponseEventSchema = z
         }
       }),
   })
-  .strict();
+  .strict()
+  .superRefine(refuseUnstorableText);
 
 export type SurveyResponseEvent = z.infer<typeof SurveyResponseEventSchema>;
 

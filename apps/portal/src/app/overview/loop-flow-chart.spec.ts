@@ -60,4 +60,28 @@ describe('loop flow chart', () => {
     expect(truncate('abcdef', 4)).toBe('abc…');
     expect(truncate('abc', 4)).toBe('abc');
   });
+
+  it('puts theme names in the tooltip as text, never as HTML', () => {
+    // A theme renamed to markup: ECharts writes the tooltip's string into the page as HTML.
+    const hostile: LoopFlowData = {
+      ...FLOW,
+      nodes: FLOW.nodes.map((n) =>
+        n.id === 'theme:t1' ? { ...n, label: '<img src=x onerror="alert(1)"> & co' } : n,
+      ),
+    };
+    const options = loopFlowOptions(hostile) as {
+      tooltip: { formatter: (p: Record<string, unknown>) => string };
+    };
+    const format = options.tooltip.formatter;
+    expect(format({ dataType: 'node', name: 'theme:t1', value: 3 })).toBe(
+      '&lt;img src=x onerror=&quot;alert(1)&quot;&gt; &amp; co: 3',
+    );
+    expect(
+      format({
+        dataType: 'edge',
+        value: 3,
+        data: { source: 'source:survey', target: 'theme:t1' },
+      }),
+    ).toBe('survey → &lt;img src=x onerror=&quot;alert(1)&quot;&gt; &amp; co: 3');
+  });
 });

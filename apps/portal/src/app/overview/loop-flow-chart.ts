@@ -1,5 +1,6 @@
 import type { EChartsCoreOption } from 'echarts/core';
 import type { LoopFlowData } from '../data/overview-api';
+import { escapeHtml } from '../shared/charts/escape-html';
 import { QUICK } from './trend-charts';
 
 /** Node colours by step; "not yet" nodes in grey so the loop's open ends stand out as such. */
@@ -44,10 +45,13 @@ export function loopFlowOptions(flow: LoopFlowData): EChartsCoreOption {
     ...QUICK,
     tooltip: {
       trigger: 'item',
+      // ECharts shows the tooltip as HTML, and theme names are customers' and users' words.
       formatter: (p: SankeyParams) =>
-        p.dataType === 'edge'
-          ? `${label(p.data?.source)} → ${label(p.data?.target)}: ${p.value ?? 0}`
-          : `${label(p.name)}: ${p.value ?? 0}`,
+        escapeHtml(
+          p.dataType === 'edge'
+            ? `${label(p.data?.source)} → ${label(p.data?.target)}: ${p.value ?? 0}`
+            : `${label(p.name)}: ${p.value ?? 0}`,
+        ),
     },
     series: [
       {

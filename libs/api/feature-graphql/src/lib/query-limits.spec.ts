@@ -35,4 +35,27 @@ describe('query limits', () => {
       'Query is too complex: cost 6, the limit is 4',
     );
   });
+
+  it('refuses variables of the wrong shape as bad input, not as a server error', async () => {
+    const withInput = buildSchema(`
+      input Thing { name: String! }
+      type Query { node(thing: Thing): Node }
+      type Node { id: ID }
+    `);
+    const plugin = complexityLimitPlugin(limits, () => withInput);
+    const listener = await plugin.requestDidStart?.({} as never);
+    const run = (variables: Record<string, unknown>) =>
+      (listener as { didResolveOperation: (ctx: unknown) => Promise<void> }).didResolveOperation({
+        request: { operationName: undefined, variables },
+        document: parse('query($t: Thing) { node(thing: $t) { id } }'),
+      });
+    await expect(run({ t: { name: 'ok' } })).resolves.toBeUndefined();
+    for (const t of ['', { name: 'x', extra: {} }, { name: 1 }]) {
+      const refused = await run({ t }).then(
+        () => null,
+        (error: unknown) => error as { extensions: Record<string, unknown> },
+      );
+      expect(refused?.extensions).toEqual({ code: 'BAD_USER_INPUT', http: { status: 400 } });
+    }
+  });
 });

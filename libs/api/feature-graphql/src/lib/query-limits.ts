@@ -25,13 +25,23 @@ export function complexityLimitPlugin(
   return {
     requestDidStart: async () => ({
       didResolveOperation: async ({ request, document }) => {
-        const complexity = getComplexity({
-          schema: schema(),
-          query: document,
-          operationName: request.operationName,
-          variables: request.variables,
-          estimators: [simpleEstimator({ defaultComplexity: 1 })],
-        });
+        let complexity: number;
+        try {
+          complexity = getComplexity({
+            schema: schema(),
+            query: document,
+            operationName: request.operationName,
+            variables: request.variables,
+            estimators: [simpleEstimator({ defaultComplexity: 1 })],
+          });
+        } catch (error) {
+          // The cost needs the variables coerced: variables of the wrong shape fail here, before
+          // GraphQL's own check would refuse them. Refuse them the same way, not as a server error.
+          if (!(error instanceof GraphQLError)) throw error;
+          throw new GraphQLError(error.message, {
+            extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } },
+          });
+        }
         if (complexity > limits.maxComplexity) {
           throw new GraphQLError(
             `Query is too complex: cost ${complexity}, the limit is ${limits.maxComplexity}`,
@@ -40,6 +50,7 @@ export function complexityLimitPlugin(
                 code: 'QUERY_TOO_COMPLEX',
                 complexity,
                 maxComplexity: limits.maxComplexity,
+                http: { status: 400 },
               },
             },
           );

@@ -178,4 +178,32 @@ describe('dead letters on Kafka and PostgreSQL', () => {
     await new Promise((r) => setTimeout(r, 1_000));
     expect(taken.map((t) => t.n)).toEqual([1, 5]);
   });
+
+  it('keeps a dead letter of any bytes: the value byte for byte, NUL and broken text in key, headers and reason made storable', async () => {
+    // Found by the inbound-topic fuzz test: a value with backslashes or bytes that are not UTF-8
+    // failed as bytea, and NUL in a header or reason failed as text, so the keeper retried forever.
+    const value = Buffer.from([0x7b, 0x5c, 0x78, 0x30, 0x30, 0x95, 0x00, 0xff, 0x22, 0x5c, 0x5c]);
+    const sourceTopic = `it.any-bytes-${run}.v1`;
+    const letter = deadLetterFromMessage(
+      value,
+      {
+        topic: `it.any-bytes-${run}.dlq.v1`,
+        partition: 0,
+        offset: '7',
+        key: 'k\u0000ey',
+        headers: {
+          [MessageHeaders.deadLetterSourceTopic]: sourceTopic,
+          [MessageHeaders.deadLetterReason]: 'malformed JSON: Unexpected token \u0000 in "\uD800"',
+          'x-h\u0000': 'v\u0000',
+        },
+      },
+      new Date(),
+    );
+    expect(await keepDeadLetters(db.dataSource, [letter])).toBe(1);
+    const [kept] = await listDeadLetters(db.dataSource, { sourceTopic }, 10);
+    expect(kept?.value?.equals(value)).toBe(true);
+    expect(kept?.key).toBe('k\uFFFDey');
+    expect(kept?.reason).toBe('malformed JSON: Unexpected token \uFFFD in "\uFFFD"');
+    expect(kept?.headers['x-h\uFFFD']).toBe('v\uFFFD');
+  });
 });

@@ -137,6 +137,23 @@ describe('storeFeedback on a real PostgreSQL', () => {
       "SELECT customer_id, prompt_id FROM feedback WHERE event_key = 'staff:obs-1'",
     );
     expect(obs).toEqual({ customer_id: null, prompt_id: promptId });
+
+    // The same prompt written in upper case (a valid uuid all the same) is the same prompt.
+    await store({
+      ...base,
+      externalId: 'obs-upper',
+      source: 'staff',
+      staff: {
+        employeeId: 'e1',
+        team: 'Store',
+        observation: 'Card readers time out',
+        promptId: promptId.toUpperCase(),
+      },
+    });
+    const [upper] = await db.dataSource.query(
+      "SELECT prompt_id FROM feedback WHERE event_key = 'staff:obs-upper'",
+    );
+    expect(upper).toEqual({ prompt_id: promptId });
   });
 
   it('refuses a staff report answering a prompt that does not exist, permanently', async () => {

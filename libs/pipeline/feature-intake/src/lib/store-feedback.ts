@@ -133,7 +133,8 @@ async function checkPrompts(
     [wanted],
   );
   const found = new Set(rows.map((r) => r.id));
-  const missing = wanted.find((id) => !found.has(id));
+  // PostgreSQL answers uuids in lower case; a producer may write them in upper case.
+  const missing = wanted.find((id) => !found.has(id.toLowerCase()));
   if (missing) throw new PermanentMessageError(`staff.promptId: no research prompt ${missing}`);
 }
 

@@ -82,8 +82,22 @@ export class IngestService {
       results.push({ ...base, status: SubmissionStatus.ACCEPTED, eventKey: key });
     });
 
+    // A staff report answering a prompt that does not exist could never be stored: refuse it now
+    // rather than accept it and have intake dead-letter it.
+    const prompts = await this.knownPrompts(accepted.map((a) => a.event));
     const stored = await this.alreadyStored(accepted.map((a) => a.key));
     const toSend = accepted.filter((a) => {
+      const promptId = a.event.source === 'staff' ? a.event.staff.promptId : undefined;
+      if (promptId !== undefined && !prompts.has(promptId.toLowerCase())) {
+        results[a.index] = {
+          ...(results[a.index] as SubmissionResult),
+          status: SubmissionStatus.REJECTED,
+          eventKey: null,
+          field: 'promptId',
+          reason: `no research prompt ${promptId}`,
+        };
+        return false;
+      }
       if (!stored.has(a.key)) return true;
       results[a.index] = {
         ...(results[a.index] as SubmissionResult),
@@ -105,6 +119,18 @@ export class IngestService {
       ),
     );
     return results;
+  }
+
+  private async knownPrompts(events: readonly InboundFeedbackEvent[]): Promise<Set<string>> {
+    const ids = events.flatMap((e) =>
+      e.source === 'staff' && e.staff.promptId ? [e.staff.promptId] : [],
+    );
+    if (ids.length === 0) return new Set();
+    const rows: { id: string }[] = await this.dataSource.query(
+      'SELECT id FROM research_prompts WHERE id = ANY($1::uuid[])',
+      [ids],
+    );
+    return new Set(rows.map((r) => r.id));
   }
 
   private async alreadyStored(keys: readonly string[]): Promise<Set<string>> {

@@ -98,4 +98,20 @@ describe('scoreSentiment', () => {
     expect(labelFor(-0.0499)).toBe('neutral');
     expect(labelFor(-0.05)).toBe('negative');
   });
+
+  it('scores words that are also names on Object.prototype as plain words, never as NaN', () => {
+    // Found by the stored-XSS corpus: an Angular template-injection payload made intake fail.
+    for (const text of [
+      'constructor',
+      "{{constructor.constructor('alert(1)')()}}",
+      'The site constructor is great',
+      'toString valueOf hasOwnProperty __proto__ isPrototypeOf',
+    ]) {
+      const { score } = scoreSentiment(text);
+      expect(Number.isFinite(score)).toBe(true);
+    }
+    expect(scoreSentiment('The site constructor is great').score).toBe(
+      scoreSentiment('The site builder is great').score,
+    );
+  });
 });

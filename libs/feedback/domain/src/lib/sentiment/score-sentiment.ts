@@ -151,7 +151,10 @@ function lexiconSum(tokens: readonly WinkToken[]): number {
   let sum = 0;
   for (let k = 0; k < tokens.length; k++) {
     const token = tokens[k] as WinkToken;
-    if (token.score === undefined || token.score === 0) continue;
+    // wink-sentiment looks words up in a plain object, so "constructor" or "toString" come back
+    // with a function as their score: only numbers are valences.
+    if (typeof token.score !== 'number' || !Number.isFinite(token.score) || token.score === 0)
+      continue;
     let valence = token.score;
     if (token.tag === 'word') {
       // wink-sentiment negates within two tokens, punctuation included; undo it and apply ours.
