@@ -4,7 +4,7 @@
 #   2. lint, typecheck and unit tests of every project
 #   3. integration tests (*.int-spec.ts) against Kafka and PostgreSQL
 #   4. the loop end to end: api, pipeline and notifier as processes on Kafka, PostgreSQL and SMTP
-#   5. the portal in headless Chromium, against the embedded mode with its demo data
+#   5. the portal in headless Chromium, against the embedded mode with its demo data (beside 4)
 # Ends with one line "tests: N passed, N failed". Fails, never skips, when infrastructure is missing.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -50,6 +50,7 @@ failures() {
 
 step() {
   echo "==> $*" | tee -a "$log"
+  local began=$SECONDS
   if ! "$@" 2>&1 | tee -a "$log"; then
     echo "FAILED: $*" | tee -a "$log"
     echo "--- what failed (from $log) ---"
@@ -57,12 +58,13 @@ step() {
     summary
     exit 1
   fi
+  echo "<== $((SECONDS - began)) s" | tee -a "$log"
 }
 
 step npx nx run-many -t lint typecheck test --outputStyle=static
 step npx nx run-many -t int-test --parallel=1 --outputStyle=static
-step npx nx run-many -t build -p api pipeline notifier portal embedded --outputStyle=static
-step npx nx e2e loop-e2e --outputStyle=static
+# The loop e2e target builds api, pipeline and notifier itself.
+step npx nx run-many -t build -p portal embedded --outputStyle=static
 
 # The portal in a real browser, against the embedded mode. Each spec file gets its own embedded
 # instance with fresh demo data, since the specs change what they find (actions shipped,
@@ -96,12 +98,55 @@ stop_embedded() {
   embedded_pid=""
 }
 
-for spec in apps/portal-e2e/src/*.e2e-spec.ts; do
-  name="$(basename "$spec" .e2e-spec.ts)"
-  start_embedded "$name"
-  step env PORTAL_BASE_URL="http://127.0.0.1:${portal_port}" PORTAL_E2E_EMAIL="$portal_email" PORTAL_E2E_PASSWORD="$portal_password" \
-    npx nx e2e portal-e2e --outputStyle=static --testPathPatterns="src/${name}\\.e2e-spec\\.ts$"
-  stop_embedded
-done
+portal_specs() {
+  for spec in apps/portal-e2e/src/*.e2e-spec.ts; do
+    local name
+    name="$(basename "$spec" .e2e-spec.ts)"
+    start_embedded "$name"
+    # jest itself rather than `nx e2e portal-e2e`: two Nx runs at once in one workspace would
+    # share its project-graph files.
+    step env PORTAL_BASE_URL="http://127.0.0.1:${portal_port}" PORTAL_E2E_EMAIL="$portal_email" PORTAL_E2E_PASSWORD="$portal_password" \
+      npx jest -c apps/portal-e2e/jest.e2e.config.cts --runInBand --ci --testPathPatterns="src/${name}\\.e2e-spec\\.ts$"
+    stop_embedded
+  done
+}
+
+# Tiers 4 and 5 run side by side: they share nothing (the portal's embedded mode has its own
+# database, in-process bus and mail folder, on ports 3400/3401), and the loop's fault tests spend
+# most of their time waiting for outages, leases and session timeouts. The portal tier writes to
+# its own log, shown when both are done.
+portal_log="$log_dir/portal-e2e.log"
+(
+  log="$portal_log"
+  : > "$log"
+  trap cleanup EXIT
+  trap 'exit 143' TERM INT
+  portal_specs
+) > "$log_dir/portal-e2e.out" 2>&1 &
+portal_tier_pid=$!
+# Stops the portal tier and everything it started (jest, Chromium, the embedded mode).
+kill_tree() {
+  local child
+  for child in $(pgrep -P "$1" || true); do kill_tree "$child"; done
+  kill "$1" 2>/dev/null || true
+}
+stop_portal_tier() { kill_tree "$portal_tier_pid"; wait "$portal_tier_pid" 2>/dev/null || true; }
+trap 'stop_portal_tier; cleanup' EXIT
+
+step npx nx e2e loop-e2e --outputStyle=static
+
+portal_status=0
+wait "$portal_tier_pid" || portal_status=$?
+trap cleanup EXIT
+echo "==> the portal in a browser (ran beside the loop e2e; output from $log_dir/portal-e2e.out)" | tee -a "$log"
+cat "$log_dir/portal-e2e.out"
+cat "$portal_log" >> "$log"
+if ((portal_status != 0)); then
+  echo "FAILED: the portal browser tests (exit $portal_status)" | tee -a "$log"
+  echo "--- what failed (from $log) ---"
+  failures
+  summary
+  exit 1
+fi
 
 summary
