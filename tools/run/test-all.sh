@@ -4,7 +4,7 @@
 #   2. lint, typecheck and unit tests of every project
 #   3. integration tests (*.int-spec.ts) against Kafka and PostgreSQL
 #   4. the loop end to end: api, pipeline and notifier as processes on Kafka, PostgreSQL and SMTP
-#   5. the portal in headless Chromium, against the embedded mode with its demo data (beside 4)
+#   5. the portal in headless Chromium, against the embedded mode with its demo data (beside 3 and 4)
 # Ends with one line "tests: N passed, N failed". Fails, never skips, when infrastructure is missing.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -62,7 +62,6 @@ step() {
 }
 
 step npx nx run-many -t lint typecheck test --outputStyle=static
-step npx nx run-many -t int-test --parallel=1 --outputStyle=static
 # The loop e2e target builds api, pipeline and notifier itself.
 step npx nx run-many -t build -p portal embedded --outputStyle=static
 
@@ -111,10 +110,10 @@ portal_specs() {
   done
 }
 
-# Tiers 4 and 5 run side by side: they share nothing (the portal's embedded mode has its own
-# database, in-process bus and mail folder, on ports 3400/3401), and the loop's fault tests spend
-# most of their time waiting for outages, leases and session timeouts. The portal tier writes to
-# its own log, shown when both are done.
+# The portal tier (5) runs beside the integration tests (3) and the loop e2e (4): it shares
+# nothing with them (the portal's embedded mode has its own database, in-process bus and mail
+# folder, on ports 3400/3401), and those spend much of their time waiting for Kafka, outages,
+# leases and session timeouts. The portal tier writes to its own log, shown when all are done.
 portal_log="$log_dir/portal-e2e.log"
 (
   log="$portal_log"
@@ -133,12 +132,13 @@ kill_tree() {
 stop_portal_tier() { kill_tree "$portal_tier_pid"; wait "$portal_tier_pid" 2>/dev/null || true; }
 trap 'stop_portal_tier; cleanup' EXIT
 
+step npx nx run-many -t int-test --parallel=1 --outputStyle=static
 step npx nx e2e loop-e2e --outputStyle=static
 
 portal_status=0
 wait "$portal_tier_pid" || portal_status=$?
 trap cleanup EXIT
-echo "==> the portal in a browser (ran beside the loop e2e; output from $log_dir/portal-e2e.out)" | tee -a "$log"
+echo "==> the portal in a browser (ran beside the integration and loop tests; output from $log_dir/portal-e2e.out)" | tee -a "$log"
 cat "$log_dir/portal-e2e.out"
 cat "$portal_log" >> "$log"
 if ((portal_status != 0)); then
