@@ -6,6 +6,7 @@ import { smtpTransport, type MailTransport } from './mail-transport';
 import { NoticeDeliveryService, UNCONFIRMED_REASON } from './notice-delivery.service';
 import type { SendThrottle } from './send-throttle';
 import { NoticeSweeper } from './notice-sweeper';
+import { serverClosingAfterData } from './server-closing-after-data';
 import type { OutboxRelayService } from '@closedloop/platform';
 import { runWithCorrelationId } from '@closedloop/messaging';
 
@@ -273,35 +274,10 @@ describe('NoticeDeliveryService on PostgreSQL and SMTP', () => {
   it('never resends a notice whose connection was lost after the message went, before the reply: failed as unconfirmed', async () => {
     const email = `lost-reply-${run}@example.com`;
     const event = await givenNotice(email);
-    let taken = 0;
-    // Takes the whole message, then closes instead of answering it.
-    const server = createServer((socket) => {
-      socket.write('220 closes-after-data\r\n');
-      let buffer = '';
-      let inData = false;
-      socket.on('data', (chunk) => {
-        buffer += chunk.toString('latin1');
-        if (inData) {
-          if (buffer.includes('\r\n.\r\n')) {
-            taken++;
-            socket.destroy();
-          }
-          return;
-        }
-        let end: number;
-        while (!inData && (end = buffer.indexOf('\r\n')) >= 0) {
-          const line = buffer.slice(0, end).toUpperCase();
-          buffer = buffer.slice(end + 2);
-          inData = line.startsWith('DATA');
-          socket.write(inData ? '354 go on\r\n' : '250 ok\r\n');
-        }
-      });
-      socket.on('error', () => undefined);
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const server = await serverClosingAfterData();
     const lossy = smtpTransport({
       host: '127.0.0.1',
-      port: (server.address() as AddressInfo).port,
+      port: server.port,
       secure: false,
       maxConnections: 1,
     });
@@ -311,7 +287,7 @@ describe('NoticeDeliveryService on PostgreSQL and SMTP', () => {
       ).resolves.toBe('failed');
     } finally {
       lossy.close();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await server.close();
     }
     const row = await noticeRow(event.noticeId);
     expect(row).toEqual(
@@ -322,7 +298,7 @@ describe('NoticeDeliveryService on PostgreSQL and SMTP', () => {
       }),
     );
     expect(row?.last_error).toMatch(/^unconfirmed: Connection closed unexpectedly/);
-    expect(taken).toBe(1);
+    expect(server.taken()).toBe(1);
     await expect(service.deliver(event)).resolves.toBe('already-done');
     expect(await service.dueCustomers(1_000)).not.toContain(event.customerId);
     expect(await mailTo(email)).toHaveLength(0);
@@ -604,7 +580,10 @@ describe('NoticeDeliveryService on PostgreSQL and SMTP', () => {
       for (let round = 0; round < 10; round++) {
         const email = `race-${round}-${run}@example.com`;
         const first = await givenNotice(email, { title: 'faster checkout' });
-        const second = await givenNotice(email, { customerId: first.customerId, title: 'dark mode' });
+        const second = await givenNotice(email, {
+          customerId: first.customerId,
+          title: 'dark mode',
+        });
         // Each request names its own notice, so both are due at once, for two parallel claims.
         const outcomes = await Promise.all([
           holding.deliverCustomer(first.customerId, first.noticeId),
