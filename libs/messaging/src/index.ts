@@ -9,3 +9,4 @@ export * from './lib/process-batch';
 export * from './lib/messaging-metrics';
 export * from './lib/correlation-context';
 export { headersWithCorrelationId } from './lib/encode-message';
+export { failureReason, sqlStateOf } from './lib/failure-reason';

@@ -1,7 +1,7 @@
 /** The SQLSTATE of a database error (TypeORM's QueryFailedError or the driver's own), if any. */
-function sqlStateOf(error: Error): string | null {
-  const e = error as { code?: unknown; driverError?: { code?: unknown } };
-  const code = e.driverError?.code ?? e.code;
+export function sqlStateOf(error: unknown): string | null {
+  const e = error as { code?: unknown; driverError?: { code?: unknown } } | null;
+  const code = e?.driverError?.code ?? e?.code;
   return typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code) ? code : null;
 }
 

@@ -1,5 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { ActionRuleError } from '@closedloop/actions-domain';
+import { sqlStateOf } from '@closedloop/messaging';
 import { randomUUID } from 'node:crypto';
 import type { GraphQLFormattedError } from 'graphql';
 
@@ -53,13 +54,6 @@ export function formatGraphqlError(
     locations: formatted.locations,
     extensions: { code: 'INTERNAL_SERVER_ERROR', errorId },
   };
-}
-
-/** The SQLSTATE of a database error (TypeORM's QueryFailedError or the driver's own), if any. */
-function sqlStateOf(error: unknown): string | null {
-  const e = error as { code?: unknown; driverError?: { code?: unknown } } | null;
-  const code = e?.driverError?.code ?? e?.code;
-  return typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code) ? code : null;
 }
 
 /**
