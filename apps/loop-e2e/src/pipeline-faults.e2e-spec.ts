@@ -8,6 +8,7 @@ import { eventually } from './support/eventually';
 import { metricSum } from './support/prometheus';
 import { ROOT, startService, waitForHttp, type RunningService } from './support/services';
 import { stackEnv } from './support/stack-env';
+import { surveyEvent } from './support/survey-event';
 
 const exec = promisify(execFile);
 
@@ -21,20 +22,8 @@ const run = randomUUID().slice(0, 8);
 const dbName = `closedloop_faults_${run}`;
 const HEALTH_PORT = 3314;
 
-function surveyEvent(batch: string, i: number): { key: string; value: string } {
-  const externalId = `fault-${run}-${batch}-${i}`;
-  return {
-    key: `survey:${externalId}`,
-    value: JSON.stringify({
-      schemaVersion: 1,
-      source: 'survey',
-      externalId,
-      occurredAt: '2026-11-20T10:00:00Z',
-      customer: { externalId: `fault-customer-${run}-${i % 97}` },
-      survey: { surveyId: 'faults', metric: 'CES', score: 1 + (i % 7) },
-    }),
-  };
-}
+const faultEvent = (batch: string, i: number) =>
+  surveyEvent(`fault-${run}-${batch}-${i}`, `fault-customer-${run}-${i % 97}`, 'faults', i);
 
 describe('the pipeline through faults', () => {
   let databaseUrl = '';
@@ -106,7 +95,7 @@ describe('the pipeline through faults', () => {
 
   const produce = async (batch: string, from: number, to: number): Promise<void> => {
     const messages = [];
-    for (let i = from; i < to; i++) messages.push(surveyEvent(batch, i));
+    for (let i = from; i < to; i++) messages.push(faultEvent(batch, i));
     for (let i = 0; i < messages.length; i += 500) {
       await producer.send({
         topic: SurveyFeedbackTopic.name,

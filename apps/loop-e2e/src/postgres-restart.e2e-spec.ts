@@ -7,6 +7,7 @@ import { eventually } from './support/eventually';
 import { freePort, startPrivatePostgres, type PrivatePostgres } from './support/private-postgres';
 import { startService, waitForHttp, type RunningService } from './support/services';
 import { stackEnv } from './support/stack-env';
+import { surveyEvent } from './support/survey-event';
 
 /**
  * PostgreSQL stopped (`pg_ctl stop -m fast`: every connection cut) and started again while the
@@ -26,20 +27,8 @@ const PACE_MS = 100;
  */
 const DOWN_MS = 30_000;
 
-function surveyEvent(i: number): { key: string; value: string } {
-  const externalId = `pgfault-${run}-${i}`;
-  return {
-    key: `survey:${externalId}`,
-    value: JSON.stringify({
-      schemaVersion: 1,
-      source: 'survey',
-      externalId,
-      occurredAt: '2026-11-20T10:00:00Z',
-      customer: { externalId: `pgfault-customer-${run}-${i % 97}` },
-      survey: { surveyId: 'pg-restart', metric: 'CES', score: 1 + (i % 7) },
-    }),
-  };
-}
+const faultEvent = (i: number) =>
+  surveyEvent(`pgfault-${run}-${i}`, `pgfault-customer-${run}-${i % 97}`, 'pg-restart', i);
 
 describe('the pipeline through a PostgreSQL restart', () => {
   let postgres: PrivatePostgres | undefined;
@@ -58,7 +47,7 @@ describe('the pipeline through a PostgreSQL restart', () => {
 
   const produce = async (from: number, to: number): Promise<void> => {
     const messages = [];
-    for (let i = from; i < to; i++) messages.push(surveyEvent(i));
+    for (let i = from; i < to; i++) messages.push(faultEvent(i));
     await producer?.send({ topic: SurveyFeedbackTopic.name, acks: -1, messages });
   };
 
@@ -103,7 +92,7 @@ describe('the pipeline through a PostgreSQL restart', () => {
 
     // The intake group is the loop's own, shared with the other tests: whatever it has not
     // consumed yet goes first. Warm-up events on every partition, stored, mean it is caught up.
-    const warmUp = Array.from({ length: 12 }, (_, i) => surveyEvent(i)).map((m) => ({
+    const warmUp = Array.from({ length: 12 }, (_, i) => faultEvent(i)).map((m) => ({
       key: m.key.replace('pgfault-', 'pgwarm-'),
       value: m.value.replaceAll('pgfault-', 'pgwarm-'),
     }));
